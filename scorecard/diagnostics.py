@@ -1,0 +1,133 @@
+"""Problems found in a project's files, and the catalogue of their codes.
+
+A problem in the *data* is a value (a :class:`Diagnostic`), never an
+exception: checks append diagnostics and carry on, so a curator sees every
+problem of a run at once.  Exceptions are kept for the tool itself failing
+(see :mod:`scorecard.errors`).
+
+Codes are stable and never reused.  The letter says which layer found the
+problem:
+
+- ``Y`` reading YAML (syntax, encoding, limits, forbidden features)
+- ``S`` the schema of one file (missing, unknown or wrongly typed keys)
+- ``R`` references between files (unknown ids, duplicates, value types)
+- ``C`` citations (quotes checked against their source text)
+- ``F`` source files (missing, tampered, outside the project)
+- ``P`` the project as a whole (missing catalogue, bad layout)
+
+This module imports nothing from the package.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+class Severity(str, Enum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True)
+class Code:
+    """One entry of the catalogue: a stable code, a readable name, a title."""
+
+    code: str
+    name: str
+    title: str
+    severity: Severity = Severity.ERROR
+
+
+_CODES = [
+    # -- reading YAML -----------------------------------------------------
+    Code("Y001", "yaml-syntax", "the file is not valid YAML"),
+    Code("Y002", "yaml-encoding", "the file is not UTF-8 text (or starts with a byte-order mark)"),
+    Code("Y003", "yaml-binary", "the file holds NUL bytes or other binary data"),
+    Code("Y004", "yaml-too-large", "the file is larger than the size limit"),
+    Code("Y005", "yaml-too-deep", "the file nests deeper than the depth limit"),
+    Code("Y006", "yaml-duplicate-key", "a mapping repeats a key"),
+    Code("Y007", "yaml-alias", "anchors, aliases and merge keys are not allowed"),
+    Code("Y008", "yaml-tag", "explicit tags (such as !!python/object) are not allowed"),
+    Code("Y009", "yaml-multiple-documents", "the file holds more than one YAML document"),
+    Code("Y010", "yaml-empty", "the file holds no data"),
+    Code("Y011", "yaml-line-too-long", "a line is longer than the line limit"),
+    Code("Y012", "yaml-key-type", "a mapping key is not a plain string"),
+    # -- schema of one file -----------------------------------------------
+    Code("S001", "schema-missing-key", "a required key is missing"),
+    Code("S002", "schema-unknown-key", "a key is not part of the file format"),
+    Code("S003", "schema-wrong-type", "a value has the wrong type"),
+    Code("S004", "schema-invalid-value", "a value is of the right type but not allowed"),
+    # -- references between files -----------------------------------------
+    Code("R001", "unknown-source", "a citation names a source that is not in seeds/sources.yaml"),
+    Code("R002", "unknown-indicator", "an indicator is not declared in rules/indicators.yaml"),
+    Code("R003", "value-type", "a value does not fit its indicator's type"),
+    Code("R004", "duplicate-id", "an id is used twice"),
+    Code("R005", "unknown-reference", "a reference to a rule set, recommendation or criterion that does not exist"),
+    Code("R006", "duplicate-fact", "two facts give the same indicator for the same period"),
+    Code("R007", "year-mismatch", "an evidence file's year differs from its file name, or a period lies outside it"),
+    Code("R008", "country-mismatch", "an evidence file's country differs from its folder's other files"),
+    # -- citations ---------------------------------------------------------
+    Code("C001", "quote-not-found", "the quote does not occur in its source"),
+    Code("C002", "quote-ambiguous", "the quote occurs more than once; add prefix or suffix"),
+    Code("C003", "quote-outside-span", "the quote lies outside the part of the source about the country"),
+    Code("C004", "quote-too-short", "the quote is too short to identify a passage"),
+    Code("C005", "quote-too-long", "the quote is longer than the quote limit"),
+    Code("C006", "context-not-found", "the prefix or suffix does not surround the quote"),
+    # -- source files ------------------------------------------------------
+    Code("F001", "source-missing", "a source file does not exist"),
+    Code("F002", "source-hash-mismatch", "a source file's SHA-256 differs from the catalogue"),
+    Code("F003", "source-outside-project", "a source path is absolute, climbs out of seeds/, or links outside it"),
+    Code("F004", "span-not-found", "a span's start or end phrase is not in the source"),
+    Code("F005", "source-unreadable", "a source file is not UTF-8 text or is too large"),
+    # -- the project -------------------------------------------------------
+    Code("P001", "project-file-missing", "a file the project needs is missing"),
+    Code("P002", "project-layout", "a file is not where the project layout expects it"),
+]
+
+CATALOGUE: dict[str, Code] = {c.code: c for c in _CODES}
+BY_NAME: dict[str, Code] = {c.name: c for c in _CODES}
+
+
+@dataclass(frozen=True, order=True)
+class Diagnostic:
+    """One problem at one place.
+
+    ``path`` is relative to the project root with ``/`` separators; ``line``
+    and ``col`` are 1-based (0 when the problem concerns the whole file).
+    Ordering is by position, then code, so sorted output is stable.
+    """
+
+    path: str
+    line: int
+    col: int
+    code: str
+    message: str
+    hint: str | None = field(default=None, compare=False)
+
+    def __post_init__(self) -> None:
+        if self.code not in CATALOGUE:  # a typo here is a bug in the tool
+            raise ValueError(f"unknown diagnostic code {self.code!r}")
+
+    @property
+    def name(self) -> str:
+        return CATALOGUE[self.code].name
+
+    @property
+    def severity(self) -> Severity:
+        return CATALOGUE[self.code].severity
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "path": self.path,
+            "line": self.line,
+            "col": self.col,
+            "code": self.code,
+            "name": self.name,
+            "severity": self.severity.value,
+            "message": self.message,
+            "hint": self.hint,
+        }
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.col}: {self.code} {self.message}"

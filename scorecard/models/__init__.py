@@ -1,0 +1,36 @@
+"""Pydantic models of every file kind and of evaluation results.
+
+Imports nothing else from the package, so every layer may depend on it.
+"""
+
+from .base import NOT_REPORTED, Pillar, period_years
+from .conditions import Condition
+from .evidence import Citation, EvidenceFile, Fact
+from .indicators import Indicator, IndicatorCatalogue, IndicatorType
+from .project import ProjectConfig
+from .results import (
+    CitationRef,
+    CriterionResult,
+    FactUsed,
+    Provenance,
+    RecommendationResult,
+    Scorecard,
+    Status,
+    Coverage,
+    CoverageGap,
+    Progress,
+    ProgressRow,
+    Totals,
+    Trend,
+    Truth,
+)
+from .rules import Criterion, Recommendation, RuleSet, ScoringPolicy
+from .sources import Source, SourceCatalogue, Span
+
+__all__ = [
+    "NOT_REPORTED", "Citation", "CitationRef", "Condition", "Criterion", "CriterionResult",
+    "EvidenceFile", "Fact", "FactUsed", "Indicator", "IndicatorCatalogue", "IndicatorType",
+    "Pillar", "ProjectConfig", "Provenance", "Recommendation", "RecommendationResult", "RuleSet",
+    "Scorecard", "ScoringPolicy", "Coverage", "CoverageGap", "Progress", "ProgressRow", "Trend", "Source", "SourceCatalogue", "Span", "Status", "Totals", "Truth",
+    "period_years",
+]

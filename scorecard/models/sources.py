@@ -1,0 +1,43 @@
+"""The source catalogue, ``seeds/sources.yaml``: the documents that may be cited."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from pydantic import Field
+
+from .base import CountryCode, Month, SourceId, StrictModel
+
+
+class Span(StrictModel):
+    """The part of a document about the country: from the first occurrence of ``start``
+    to the end of the first occurrence of ``end`` after it.  A citation outside is an error."""
+
+    start: str = Field(min_length=1, description="phrase that opens the part about the country")
+    end: str = Field(min_length=1, description="phrase that closes the part about the country")
+
+
+class Coverage(StrictModel):
+    """The reporting period a document covers."""
+
+    start: Month
+    end: Month
+
+
+class Source(StrictModel):
+    id: SourceId
+    file: str = Field(min_length=1, description="path relative to seeds/; must stay inside it")
+    title: str = Field(min_length=1)
+    publisher: str = Field(min_length=1)
+    published: dt.date | None = Field(default=None, description="publication date, YYYY-MM-DD, where known")
+    covers: Coverage | None = None
+    country: CountryCode | None = None
+    url: str | None = Field(default=None, pattern=r"^https?://\S+$")
+    original_name: str | None = Field(default=None, description="the file's name as received")
+    sha256: str = Field(pattern=r"^[0-9a-f]{64}$", description="SHA-256 of the file's bytes")
+    span: Span | None = None
+    note: str | None = None
+
+
+class SourceCatalogue(StrictModel):
+    sources: list[Source]
