@@ -10,9 +10,11 @@ from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictFloat, Stri
 
 
 class StrictModel(BaseModel):
-    """A hand-edited file's object: unknown keys are errors, not silently dropped."""
+    """A hand-edited file's object: unknown keys are errors, not silently dropped, and
+    values are not coerced (a quoted "2017" is not a year).  Enum and date fields opt
+    out of strictness with ``Field(strict=False)`` because YAML gives them as strings."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
 
 
 class Pillar(str, Enum):

@@ -28,8 +28,8 @@ class IndicatorType(str, Enum):
 
 class Indicator(StrictModel):
     id: IndicatorId
-    type: IndicatorType
-    pillar: Pillar
+    type: IndicatorType = Field(strict=False)
+    pillar: Pillar = Field(strict=False)
     description: str = Field(min_length=1)
     unit: str | None = Field(default=None, description="unit of counts and numbers, currency of amounts")
     values: list[str] | None = Field(default=None, min_length=2, description="enum values, worst first")

@@ -32,7 +32,7 @@ class Recommendation(StrictModel):
     text: str = Field(min_length=1, description="the recommendation's full wording")
     citation: Citation | None = Field(default=None, description="where its own words are, when in a source")
     legal_reference: str | None = Field(default=None, description="e.g. 22 U.S.C. 7106(b)(1)")
-    pillar: Pillar
+    pillar: Pillar = Field(strict=False)
     tvpa: list[ItemId] = Field(default_factory=list, description="ids in the tvpa-minimum-standards rule set")
     weight: float = Field(default=1.0, gt=0)
     criteria: list[Criterion] = Field(min_length=1)
@@ -62,7 +62,7 @@ class RuleSet(StrictModel):
     id: Slug
     title: str = Field(min_length=1)
     issuer: str = Field(min_length=1)
-    issued: dt.date
+    issued: dt.date = Field(strict=False, description="date of issue, YYYY-MM-DD")
     version: str = Field(min_length=1, description="bumped whenever the rules change")
     source: SourceId | None = Field(default=None, description="the source that states the rules")
     country: CountryCode | None = Field(default=None, description="set when issued to one country")

@@ -29,7 +29,7 @@ class Source(StrictModel):
     file: str = Field(min_length=1, description="path relative to seeds/; must stay inside it")
     title: str = Field(min_length=1)
     publisher: str = Field(min_length=1)
-    published: dt.date | None = Field(default=None, description="publication date, YYYY-MM-DD, where known")
+    published: dt.date | None = Field(default=None, strict=False, description="publication date, YYYY-MM-DD, where known")
     covers: Coverage | None = None
     country: CountryCode | None = None
     url: str | None = Field(default=None, pattern=r"^https?://\S+$")
