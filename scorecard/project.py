@@ -59,6 +59,10 @@ class Project:
                 self._texts[source_id] = SourceText(text)
         return self._texts[source_id]
 
+    def keep_text(self, source_id: str, text: SourceText) -> None:
+        """Remember a source text already read (by the checks), so it is not read twice."""
+        self._texts[source_id] = text
+
     def resolve(self, citation: Citation) -> CitationRef:
         """Where a citation's quote is: line and column of its first match (0 when not found)."""
         source = self.sources.get(citation.source)

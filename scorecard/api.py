@@ -1,0 +1,249 @@
+"""The front door: what the command line does, as plain functions.
+
+``validate(root)`` checks every file of a project and returns a
+:class:`Report`; ``open_project(root)`` gives a checked :class:`Project` (or
+raises :class:`InvalidProject`); ``evaluate``, ``progress``, ``coverage`` and
+``cite`` answer a curator's or analyst's question about it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import anchor
+from .checks import check_project
+from .diagnostics import Diagnostic
+from .errors import InvalidProject, NoEvidence, ProjectNotFound, ScorecardError, UnknownRuleSet, did_you_mean
+from .loader import find_root, load_project
+from .models import Coverage, Progress, Scorecard, Status
+from .project import Project
+
+
+@dataclass
+class Report:
+    """The outcome of validating a project: every problem, sorted by place."""
+
+    root: Path
+    diagnostics: list[Diagnostic]
+    files: int
+    citations: int
+
+    @property
+    def ok(self) -> bool:
+        return not self.diagnostics
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "ok": self.ok,
+            "files": self.files,
+            "citations": self.citations,
+            "problems": [d.to_dict() for d in self.diagnostics],
+        }
+
+
+# -- finding a project -------------------------------------------------------------
+
+
+def embedded_root() -> Path:
+    """The Peru dataset shipped with the package (or the checkout it runs from)."""
+    package = Path(__file__).resolve().parent
+    for candidate in (package / "_data", package.parent):
+        if (candidate / "scorecard.yaml").is_file() and (candidate / "rules").is_dir():
+            return candidate
+    raise ProjectNotFound("the embedded dataset is missing from this installation; reinstall scorecard")
+
+
+def locate(project: Path | None = None, *, cwd: Path | None = None) -> tuple[Path, bool]:
+    """The project root to use and whether it is the embedded default.
+
+    An explicit folder must hold a project; otherwise the nearest project at or
+    above the working folder is used, and failing that the embedded dataset.
+    """
+    if project is not None:
+        root = find_root(project) if project.is_dir() else None
+        if root is None:
+            raise ProjectNotFound(f'no scorecard project at "{project}" (a project has a scorecard.yaml); `scorecard init {project}` starts one')
+        return root, False
+    found = find_root(cwd or Path.cwd())
+    if found is not None:
+        return found, False
+    return embedded_root(), True
+
+
+# -- checking -----------------------------------------------------------------------
+
+
+def validate(root: Path) -> Report:
+    """Every check on every file of the project at ``root``."""
+    report, _ = _check(root)
+    return report
+
+
+def open_project(root: Path) -> Project:
+    """The project at ``root``, checked; raises InvalidProject when any check fails."""
+    report, project = _check(root)
+    if not report.ok:
+        count = len(report.diagnostics)
+        raise InvalidProject(
+            f"the project has {count} problem{'s' if count != 1 else ''}; fix {'them' if count != 1 else 'it'} before evaluating (see `scorecard validate`)",
+            report.diagnostics,
+        )
+    return project
+
+
+def _check(root: Path) -> tuple[Report, Project]:
+    loaded = load_project(root)
+    citations = check_project(loaded)
+    diagnostics = sorted(set(loaded.diagnostics))
+    files = len(loaded.documents) + len(loaded.project.sources)
+    return Report(root=root, diagnostics=diagnostics, files=files, citations=citations), loaded.project
+
+
+# -- evaluating ---------------------------------------------------------------------
+
+
+def default_ruleset(project: Project) -> str:
+    configured = project.config.default_ruleset
+    if configured:
+        if configured not in project.rulesets:
+            raise UnknownRuleSet(configured, project.rulesets)
+        return configured
+    if len(project.rulesets) == 1:
+        return next(iter(project.rulesets))
+    raise ScorecardError(
+        "name a rule set (or set default_ruleset in scorecard.yaml); this project has: "
+        + ", ".join(sorted(project.rulesets))
+    )
+
+
+def country_for(project: Project, ruleset_id: str, country: str | None) -> str:
+    """The rule set's own country, else the one asked for, else the project's only one."""
+    ruleset = _ruleset(project, ruleset_id)
+    countries = project.countries()
+    if ruleset.country is not None:
+        if country is not None and country != ruleset.country:
+            raise ScorecardError(f'rule set "{ruleset_id}" was issued to {ruleset.country}, not {country}')
+        return ruleset.country
+    if country is not None:
+        if country not in countries:
+            raise NoEvidence(f'no evidence for country "{country}"{did_you_mean(country, countries)} (countries with evidence: {", ".join(countries) or "none"})')
+        return country
+    if len(countries) == 1:
+        return countries[0]
+    raise ScorecardError(f'rule set "{ruleset_id}" applies to any country; choose one with --country ({", ".join(countries) or "no evidence yet"})')
+
+
+def year_for(project: Project, country: str, year: int | None) -> int:
+    years = project.years(country)
+    if not years:
+        raise NoEvidence(f"there is no evidence for {country} yet")
+    if year is None:
+        return years[-1]
+    if year not in years:
+        raise NoEvidence(f"there is no evidence for {country} in {year}; years with evidence: {', '.join(map(str, years))}")
+    return year
+
+
+def _ruleset(project: Project, ruleset_id: str):
+    if ruleset_id not in project.rulesets:
+        raise UnknownRuleSet(ruleset_id, project.rulesets)
+    return project.rulesets[ruleset_id]
+
+
+def evaluate(project: Project, ruleset: str | None = None, year: int | None = None, country: str | None = None) -> Scorecard:
+    """The scorecard of a rule set for one year (default: the latest year with evidence)."""
+    from .scorecards import build_scorecard
+
+    ruleset_id = ruleset or default_ruleset(project)
+    country_code = country_for(project, ruleset_id, country)
+    return build_scorecard(project, ruleset_id, year_for(project, country_code, year), country_code)
+
+
+def progress(project: Project, ruleset: str, country: str | None = None) -> Progress:
+    """Each recommendation's verdict in every year with evidence, and its trend."""
+    from .scorecards import build_progress
+
+    _ruleset(project, ruleset)
+    country_code = country_for(project, ruleset, country)
+    if not project.years(country_code):
+        raise NoEvidence(f"there is no evidence for {country_code} yet")
+    return build_progress(project, ruleset, country_code)
+
+
+def coverage(project: Project, ruleset: str | None = None, country: str | None = None) -> Coverage:
+    """For each recommendation and year, the criteria with no evidence."""
+    from .scorecards import build_coverage
+
+    ruleset_id = ruleset or default_ruleset(project)
+    return build_coverage(project, ruleset_id, country_for(project, ruleset_id, country))
+
+
+def fails_gate(scorecard: Scorecard, level: Status) -> bool:
+    """Whether any assessed verdict is at or below ``level`` (for --fail-on)."""
+    from .scorecards import fails_gate as _fails
+
+    return _fails(scorecard, level)
+
+
+# -- curation helper ------------------------------------------------------------------
+
+
+@dataclass
+class Place:
+    line: int
+    col: int
+    heading: str | None
+    context: str
+    exact: bool
+
+
+@dataclass
+class CiteResult:
+    source: str
+    file: str
+    quote: str
+    status: str
+    """found | ambiguous | not_found | context_not_found | too_short | too_long"""
+    places: list[Place] = field(default_factory=list)
+    closest: Place | None = None
+    similarity: float | None = None
+    outside_span: bool = False
+
+
+def cite(root: Path, source_id: str, quote: str, prefix: str | None = None, suffix: str | None = None) -> CiteResult:
+    """Where a quote is in a source, or the closest passage: a curation helper."""
+    loaded = load_project(root)
+    project = loaded.project
+    if source_id not in project.sources:
+        raise ScorecardError(f'source "{source_id}" is not in seeds/sources.yaml{did_you_mean(source_id, project.sources)}')
+    text = project.source_text(source_id)
+    file = f"seeds/{project.sources[source_id].file}"
+    if text is None:
+        raise ScorecardError(f"{file} cannot be read as UTF-8 text; run `scorecard validate`")
+    result = CiteResult(source=source_id, file=file, quote=quote, status="")
+    letters = len("".join(quote.split()))
+    if letters < anchor.MIN_QUOTE_CHARS:
+        result.status = "too_short"
+        return result
+    if len(quote) > anchor.MAX_QUOTE_CHARS:
+        result.status = "too_long"
+        return result
+    lookup = text.find(quote, prefix, suffix)
+    result.status = lookup.status
+    for hit in lookup.hits:
+        result.places.append(_place(text, hit.start, hit.end, hit.exact))
+    if lookup.closest is not None:
+        result.closest = _place(text, lookup.closest.start, lookup.closest.end, False)
+        result.similarity = lookup.closest.similarity
+    span = project.sources[source_id].span
+    if span is not None and lookup.hits:
+        start, end = text.find_phrase(span.start), text.find_phrase(span.end)
+        hit = lookup.hits[0]
+        result.outside_span = bool(start and end and not (start.start <= hit.start and hit.end <= end.end))
+    return result
+
+
+def _place(text: anchor.SourceText, start: int, end: int, exact: bool) -> Place:
+    line, col = text.line_col(start)
+    return Place(line=line, col=col, heading=text.heading_before(start), context=text.text[start:end], exact=exact)

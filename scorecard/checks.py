@@ -1,0 +1,359 @@
+"""Checks across files: ids, references, value types, sources and citations.
+
+Each check appends diagnostics and carries on; positions come from the YAML
+documents the loader kept (a location such as ``("facts", 3, "indicator")``
+is resolved to line and column by the document).
+"""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from . import anchor
+from .diagnostics import Diagnostic
+from .loader import INDICATORS_FILE, SOURCES_FILE, LoadedProject
+from .models import NOT_REPORTED, Citation, Condition, Indicator, IndicatorType, RuleSet, period_years
+from .models.conditions import CHANGES, COMPARISONS, AllOf, AnyOf, In, Not, Reported
+
+MAX_SOURCE_BYTES = 16 * 1024 * 1024
+TVPA_RULESET = "tvpa-minimum-standards"
+
+Loc = tuple[str | int, ...]
+
+
+@dataclass
+class _Context:
+    loaded: LoadedProject
+    spans: dict[str, tuple[int, int] | None]
+    """Source id -> the original offsets of its span (None: the whole text)."""
+    readable: set[str]
+    """Ids of sources whose text passed the file checks and may be searched."""
+    citations: int = 0
+
+    def add(self, path: str, loc: Loc, code: str, message: str, hint: str | None = None, *, key: bool = False) -> None:
+        document = self.loaded.documents.get(path)
+        mark = document.mark(loc, key=key) if document else None
+        line, col = (mark.line, mark.col) if mark else (0, 0)
+        self.loaded.diagnostics.append(Diagnostic(path, line, col, code, message, hint))
+
+
+def check_project(loaded: LoadedProject) -> int:
+    """Run every cross-file check; returns the number of citations checked."""
+    context = _Context(loaded, spans={}, readable=set())
+    _check_sources(context)
+    _check_indicators(context)
+    for ruleset_id, path in loaded.project.ruleset_paths.items():
+        _check_ruleset(context, loaded.project.rulesets[ruleset_id], path)
+    _check_duplicate_rulesets(context)
+    _check_evidence(context)
+    return context.citations
+
+
+# -- sources -------------------------------------------------------------------
+
+
+def _check_sources(context: _Context) -> None:
+    project = context.loaded.project
+    document = context.loaded.documents.get(SOURCES_FILE)
+    entries = document.data.get("sources", []) if document and isinstance(document.data, dict) else []
+    seen: dict[str, int] = {}
+    seeds = (project.root / "seeds").resolve()
+    for index, entry in enumerate(entries):
+        if not isinstance(entry, dict) or not isinstance(entry.get("id"), str):
+            continue
+        source_id = entry["id"]
+        loc: Loc = ("sources", index)
+        if source_id in seen:
+            context.add(SOURCES_FILE, (*loc, "id"), "R004", f'source id "{source_id}" is used twice', hint=f"first used in entry {seen[source_id] + 1}")
+            continue
+        seen[source_id] = index
+        source = project.sources.get(source_id)
+        if source is None:
+            continue
+        problem = _unsafe_path(source.file, seeds)
+        if problem:
+            context.add(SOURCES_FILE, (*loc, "file"), "F003", f'source file "{source.file}" {problem}; it was not read', hint="give a path relative to seeds/ that stays inside it")
+            continue
+        full = seeds / source.file
+        if not full.is_file():
+            context.add(SOURCES_FILE, (*loc, "file"), "F001", f'source file "seeds/{source.file}" does not exist', hint=_closest_file(source.file, seeds))
+            continue
+        if full.stat().st_size > MAX_SOURCE_BYTES:
+            context.add(SOURCES_FILE, (*loc, "file"), "F005", f'source file "seeds/{source.file}" is larger than {MAX_SOURCE_BYTES // 2**20} MiB')
+            continue
+        raw = full.read_bytes()
+        digest = hashlib.sha256(raw).hexdigest()
+        if digest != source.sha256:
+            context.add(SOURCES_FILE, (*loc, "sha256"), "F002", f'source file "seeds/{source.file}" has SHA-256 {digest[:12]}…, the catalogue says {source.sha256[:12]}…', hint="a seed must stay byte for byte as received; restore it, or record a new document as a new source")
+        try:
+            text = anchor.SourceText(raw.decode("utf-8"))
+        except UnicodeDecodeError as error:
+            context.add(SOURCES_FILE, (*loc, "file"), "F005", f'source file "seeds/{source.file}" is not UTF-8 text (byte {error.start})')
+            continue
+        project.keep_text(source_id, text)
+        context.readable.add(source_id)
+        context.spans[source_id] = _span(context, source_id, text, loc)
+
+
+def _unsafe_path(file: str, seeds: Path) -> str | None:
+    if os.path.isabs(file) or file.startswith(("/", "\\")) or (len(file) > 1 and file[1] == ":"):
+        return "is an absolute path"
+    if ".." in Path(file).parts:
+        return "climbs out of seeds/ with .."
+    try:
+        resolved = (seeds / file).resolve()
+    except (OSError, RuntimeError):
+        return "cannot be resolved"
+    if resolved != seeds and seeds not in resolved.parents:
+        return "is a link leading outside seeds/"
+    return None
+
+
+def _closest_file(file: str, seeds: Path) -> str | None:
+    names = sorted(p.name for p in seeds.glob("*.txt"))
+    close = difflib.get_close_matches(Path(file).name, names, n=1)
+    return f'did you mean "{close[0]}"?' if close else None
+
+
+def _span(context: _Context, source_id: str, text: anchor.SourceText, loc: Loc) -> tuple[int, int] | None:
+    span = context.loaded.project.sources[source_id].span
+    if span is None:
+        return None
+    start = text.find_phrase(span.start)
+    if start is None:
+        context.add(SOURCES_FILE, (*loc, "span", "start"), "F004", f'span start "{span.start}" is not in the source')
+        return None
+    end = text.find_phrase(span.end)
+    if end is None or end.end <= start.start:
+        context.add(SOURCES_FILE, (*loc, "span", "end"), "F004", f'span end "{span.end}" is not in the source after its start')
+        return None
+    return (start.start, end.end)
+
+
+# -- indicators and rule sets -------------------------------------------------------
+
+
+def _check_indicators(context: _Context) -> None:
+    document = context.loaded.documents.get(INDICATORS_FILE)
+    entries = document.data.get("indicators", []) if document and isinstance(document.data, dict) else []
+    _check_unique_ids(context, INDICATORS_FILE, entries, ("indicators",), "indicator")
+
+
+def _check_unique_ids(context: _Context, path: str, entries: Any, loc: Loc, what: str) -> None:
+    if not isinstance(entries, list):
+        return
+    first: dict[str, int] = {}
+    for index, entry in enumerate(entries):
+        ident = entry.get("id") if isinstance(entry, dict) else None
+        if not isinstance(ident, str):
+            continue
+        if ident in first:
+            line = context.loaded.documents[path].mark((*loc, first[ident], "id")).line
+            context.add(path, (*loc, index, "id"), "R004", f'{what} id "{ident}" is used twice', hint=f"first used at line {line}")
+        else:
+            first[ident] = index
+
+
+def _check_duplicate_rulesets(context: _Context) -> None:
+    project = context.loaded.project
+    for path in sorted(context.loaded.documents):
+        document = context.loaded.documents[path]
+        if not path.startswith("rules/") or path == INDICATORS_FILE or not isinstance(document.data, dict):
+            continue
+        ident = document.data.get("id")
+        owner = project.ruleset_paths.get(ident) if isinstance(ident, str) else None
+        if owner is not None and owner != path:
+            context.add(path, ("id",), "R004", f'rule set id "{ident}" is used twice', hint=f"first used in {owner}")
+
+
+def _check_ruleset(context: _Context, ruleset: RuleSet, path: str) -> None:
+    project = context.loaded.project
+    document = context.loaded.documents[path]
+    stem = Path(path).stem
+    if stem != ruleset.id:
+        context.add(path, ("id",), "P002", f'rule set id "{ruleset.id}" differs from its file name "{stem}.yaml"', hint=f"rename the file to {ruleset.id}.yaml")
+    if ruleset.source is not None and ruleset.source not in project.sources:
+        context.add(path, ("source",), "R001", f'source "{ruleset.source}" is not in {SOURCES_FILE}', hint=_suggest(ruleset.source, project.sources))
+    _check_unique_ids(context, path, document.data.get("recommendations"), ("recommendations",), "recommendation")
+    tvpa = project.rulesets.get(TVPA_RULESET)
+    tvpa_ids = {r.id for r in tvpa.recommendations} if tvpa else set()
+    for r_index, recommendation in enumerate(ruleset.recommendations):
+        r_loc: Loc = ("recommendations", r_index)
+        criteria_entries = document.data["recommendations"][r_index].get("criteria")
+        _check_unique_ids(context, path, criteria_entries, (*r_loc, "criteria"), "criterion")
+        if recommendation.citation is not None:
+            _check_citation(context, path, (*r_loc, "citation"), recommendation.citation)
+        for t_index, link in enumerate(recommendation.tvpa):
+            if tvpa and link not in tvpa_ids:
+                context.add(path, (*r_loc, "tvpa", t_index), "R005", f'"{link}" is not a criterion of the {TVPA_RULESET} rule set', hint=_suggest(link, tvpa_ids))
+        for c_index, criterion in enumerate(recommendation.criteria):
+            for loc, condition in _walk(criterion.condition, (*r_loc, "criteria", c_index, "condition")):
+                _check_condition(context, path, loc, condition)
+
+
+def _walk(condition: Condition, loc: Loc) -> Iterator[tuple[Loc, Condition]]:
+    yield loc, condition
+    if isinstance(condition, (AllOf, AnyOf)):
+        for index, part in enumerate(condition.conditions):
+            yield from _walk(part, (*loc, "conditions", index))
+    elif isinstance(condition, Not):
+        yield from _walk(condition.condition, (*loc, "condition"))
+
+
+def _check_condition(context: _Context, path: str, loc: Loc, condition: Condition) -> None:
+    if isinstance(condition, (AllOf, AnyOf, Not)):
+        return
+    indicator = _known_indicator(context, path, (*loc, "indicator"), condition.indicator)
+    if indicator is None:
+        return
+    if isinstance(condition, COMPARISONS):
+        if indicator.type is IndicatorType.BOOLEAN and condition.op not in ("eq", "ne"):
+            context.add(path, (*loc, "op"), "R003", f'"{condition.op}" cannot compare the boolean indicator "{indicator.id}"', hint="use eq or ne with true or false")
+        _check_value(context, path, (*loc, "value"), indicator, condition.value, allow_not_reported=False)
+    elif isinstance(condition, In):
+        for index, value in enumerate(condition.values):
+            _check_value(context, path, (*loc, "values", index), indicator, value, allow_not_reported=False)
+    elif isinstance(condition, CHANGES):
+        if indicator.type is IndicatorType.BOOLEAN:
+            context.add(path, (*loc, "op"), "R003", f'"{condition.op}" needs an ordered indicator, "{indicator.id}" is boolean')
+    else:
+        assert isinstance(condition, Reported)
+
+
+def _known_indicator(context: _Context, path: str, loc: Loc, ident: str) -> Indicator | None:
+    indicators = context.loaded.project.indicators
+    if ident in indicators:
+        return indicators[ident]
+    if indicators:  # an unreadable vocabulary is reported once, not at every use
+        context.add(path, loc, "R002", f'indicator "{ident}" is not declared in {INDICATORS_FILE}', hint=_suggest(ident, indicators))
+    return None
+
+
+def _check_value(context: _Context, path: str, loc: Loc, indicator: Indicator, value: Any, *, allow_not_reported: bool) -> None:
+    problem = value_problem(indicator, value, allow_not_reported=allow_not_reported)
+    if problem is not None:
+        message, hint = problem
+        context.add(path, loc, "R003", message, hint)
+
+
+def value_problem(indicator: Indicator, value: Any, *, allow_not_reported: bool = True) -> tuple[str, str | None] | None:
+    """Why ``value`` does not fit ``indicator`` (message, hint), or None when it fits."""
+    if allow_not_reported and value == NOT_REPORTED:
+        return None
+    shown = f'"{value}"' if isinstance(value, str) else str(value).lower() if isinstance(value, bool) else str(value)
+    kind = indicator.type
+    is_number = isinstance(value, (int, float)) and not isinstance(value, bool)
+    if kind is IndicatorType.COUNT and not (isinstance(value, int) and not isinstance(value, bool) and value >= 0):
+        return f'value {shown} of "{indicator.id}" should be a whole number of {indicator.unit or "items"} (0 or more)', _not_reported_hint(allow_not_reported)
+    if kind is IndicatorType.AMOUNT and not (is_number and value >= 0):
+        return f'value {shown} of "{indicator.id}" should be an amount in {indicator.unit or "money"} (0 or more)', _not_reported_hint(allow_not_reported)
+    if kind is IndicatorType.NUMBER and not is_number:
+        return f'value {shown} of "{indicator.id}" should be a number of {indicator.unit or "units"}', _not_reported_hint(allow_not_reported)
+    if kind is IndicatorType.BOOLEAN and not isinstance(value, bool):
+        return f'value {shown} of "{indicator.id}" should be true or false', _not_reported_hint(allow_not_reported)
+    if kind is IndicatorType.ENUM and value not in (indicator.values or []):
+        close = difflib.get_close_matches(str(value), indicator.values or [], n=1)
+        hint = f'did you mean "{close[0]}"?' if close else f"one of: {', '.join(indicator.values or [])}"
+        return f'value {shown} is not one of the values of "{indicator.id}"', hint
+    return None
+
+
+def _not_reported_hint(allowed: bool) -> str | None:
+    return f"write {NOT_REPORTED} when the source says the figure was not reported" if allowed else None
+
+
+def _suggest(word: str, choices: Any) -> str | None:
+    close = difflib.get_close_matches(word, sorted(choices), n=1, cutoff=0.6)
+    return f'did you mean "{close[0]}"?' if close else None
+
+
+# -- evidence ------------------------------------------------------------------------------
+
+
+def _check_evidence(context: _Context) -> None:
+    project = context.loaded.project
+    countries: dict[str, tuple[str, str]] = {}  # folder -> (country, first file)
+    for doc in project.evidence:
+        path, data = doc.path, doc.data
+        parts = Path(path).parts
+        if len(parts) != 3:
+            context.add(path, ("country",), "P002", f'evidence file "{path}" should be evidence/<country>/<year>.yaml')
+        elif parts[2] != f"{data.year}.yaml":
+            context.add(path, ("year",), "R007", f'year {data.year} differs from the file name "{parts[2]}"', hint=f"rename the file to {data.year}.yaml or correct the year")
+        folder = "/".join(parts[:-1])
+        first = countries.setdefault(folder, (data.country, path))
+        if first[0] != data.country:
+            context.add(path, ("country",), "R008", f'country "{data.country}" differs from "{first[0]}" in {first[1]}')
+        seen: dict[tuple[str, str], int] = {}
+        for index, fact in enumerate(data.facts):
+            loc: Loc = ("facts", index)
+            indicator = _known_indicator(context, path, (*loc, "indicator"), fact.indicator)
+            if indicator is not None:
+                _check_value(context, path, (*loc, "value"), indicator, fact.value, allow_not_reported=True)
+            if fact.period is not None:
+                first_year, last_year = period_years(fact.period)
+                if not first_year <= data.year <= last_year:
+                    context.add(path, (*loc, "period"), "R007", f'period "{fact.period}" does not include the file\'s year {data.year}', hint="move the fact to the file of the year it describes")
+            key = (fact.indicator, fact.period or "")
+            if key in seen:
+                line = context.loaded.documents[path].mark(("facts", seen[key])).line
+                context.add(path, (*loc, "indicator"), "R006", f'"{fact.indicator}" already has a fact for {fact.period or data.year} in this file', hint=f"see line {line}; keep one fact and cite every source in it")
+            else:
+                seen[key] = index
+            for c_index, citation in enumerate(fact.citations):
+                _check_citation(context, path, (*loc, "citations", c_index), citation)
+
+
+# -- citations -------------------------------------------------------------------------------
+
+
+def _check_citation(context: _Context, path: str, loc: Loc, citation: Citation) -> None:
+    project = context.loaded.project
+    context.citations += 1
+    if citation.source not in project.sources:
+        context.add(path, (*loc, "source"), "R001", f'source "{citation.source}" is not in {SOURCES_FILE}', hint=_suggest(citation.source, project.sources))
+        return
+    if citation.source not in context.readable:
+        return  # the source's own problem is reported once, at the catalogue
+    quote = citation.quote
+    letters = len("".join(quote.split()))
+    if letters < anchor.MIN_QUOTE_CHARS:
+        context.add(path, (*loc, "quote"), "C004", f"quote \"{quote}\" is too short to identify a passage (at least {anchor.MIN_QUOTE_CHARS} characters)", hint="quote the words around the figure too")
+        return
+    if len(quote) > anchor.MAX_QUOTE_CHARS:
+        context.add(path, (*loc, "quote"), "C005", f"quote is {len(quote)} characters long, more than {anchor.MAX_QUOTE_CHARS}", hint="quote only the sentence that supports the fact")
+        return
+    text = project.source_text(citation.source)
+    assert text is not None
+    file = f"seeds/{project.sources[citation.source].file}"
+    lookup = text.find(quote, citation.prefix, citation.suffix)
+    if lookup.status == "not_found":
+        hint = None
+        if lookup.closest is not None:
+            line, col = text.line_col(lookup.closest.start)
+            hint = f'closest passage {file}:{line}:{col} (similarity {lookup.closest.similarity:.0f}%): "{_shorten(lookup.closest.text)}"'
+        context.add(path, (*loc, "quote"), "C001", f'quote "{_shorten(quote)}" is not in source "{citation.source}"', hint)
+        return
+    if lookup.status == "ambiguous":
+        lines = ", ".join(str(text.line_col(hit.start)[0]) for hit in lookup.hits[:5])
+        context.add(path, (*loc, "quote"), "C002", f'quote "{_shorten(quote)}" occurs {len(lookup.hits)} times in source "{citation.source}" (lines {lines})', hint="add `prefix` or `suffix` with the words just before or after the intended passage")
+        return
+    if lookup.status == "context_not_found":
+        context.add(path, (*loc, "prefix" if citation.prefix else "suffix"), "C006", f'the prefix or suffix given does not surround quote "{_shorten(quote)}" in source "{citation.source}"')
+        return
+    hit = lookup.hits[0]
+    span = context.spans.get(citation.source)
+    if span is not None and not (span[0] <= hit.start and hit.end <= span[1]):
+        line, _ = text.line_col(hit.start)
+        context.add(path, (*loc, "quote"), "C003", f'quote "{_shorten(quote)}" is at {file}:{line}, outside the part of source "{citation.source}" about its country', hint=f'the span starts at "{project.sources[citation.source].span.start}"')
+
+
+def _shorten(text: str, limit: int = 80) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"

@@ -1,0 +1,247 @@
+"""Find a project's files and load each into its model.
+
+Each file goes through :mod:`scorecard.yamlio` (guarded reading, positions)
+and then its pydantic model; a model's validation errors become diagnostics
+placed at the offending key or value.  Cross-file checks are in
+:mod:`scorecard.checks`.
+"""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from .diagnostics import Diagnostic
+from .models import EvidenceFile, IndicatorCatalogue, ProjectConfig, RuleSet, SourceCatalogue
+from .project import EvidenceDoc, Project
+from .yamlio import Document, load_yaml
+
+PROJECT_FILE = "scorecard.yaml"
+SOURCES_FILE = "seeds/sources.yaml"
+INDICATORS_FILE = "rules/indicators.yaml"
+
+M = TypeVar("M", bound=BaseModel)
+
+
+@dataclass
+class LoadedProject:
+    """A project with the YAML documents it came from, for placing later diagnostics."""
+
+    project: Project
+    documents: dict[str, Document] = field(default_factory=dict)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+
+def find_root(start: Path) -> Path | None:
+    """The nearest folder at or above ``start`` holding ``scorecard.yaml``."""
+    start = start.resolve()
+    for folder in (start, *start.parents):
+        if (folder / PROJECT_FILE).is_file():
+            return folder
+    return None
+
+
+def ruleset_files(root: Path) -> list[str]:
+    """Rule files under rules/, sorted, except the indicator vocabulary."""
+    return sorted(
+        rel(root, p)
+        for p in (root / "rules").rglob("*.yaml")
+        if rel(root, p) != INDICATORS_FILE and p.is_file()
+    )
+
+
+def evidence_files(root: Path) -> list[str]:
+    """Evidence files, ``evidence/<country>/<year>.yaml``, sorted."""
+    return sorted(rel(root, p) for p in (root / "evidence").rglob("*.yaml") if p.is_file())
+
+
+def rel(root: Path, path: Path) -> str:
+    return path.relative_to(root).as_posix()
+
+
+def load_project(root: Path) -> LoadedProject:
+    """Load every file of the project; problems are returned, never raised."""
+    loaded = LoadedProject(project=Project(root=root, config=ProjectConfig(name=root.name)))
+    project = loaded.project
+
+    config = _load(loaded, PROJECT_FILE, ProjectConfig, required=False)
+    if config is not None:
+        project.config = config
+
+    catalogue = _load(loaded, SOURCES_FILE, SourceCatalogue, required=True)
+    if catalogue is not None:
+        for source in catalogue.sources:
+            project.sources.setdefault(source.id, source)
+
+    vocabulary = _load(loaded, INDICATORS_FILE, IndicatorCatalogue, required=True)
+    if vocabulary is not None:
+        for indicator in vocabulary.indicators:
+            project.indicators.setdefault(indicator.id, indicator)
+
+    for path in ruleset_files(root):
+        ruleset = _load(loaded, path, RuleSet, required=True)
+        if ruleset is not None and ruleset.id not in project.rulesets:
+            project.rulesets[ruleset.id] = ruleset
+            project.ruleset_paths[ruleset.id] = path
+            project.ruleset_hashes[ruleset.id] = hashlib.sha256((root / path).read_bytes()).hexdigest()
+
+    for path in evidence_files(root):
+        evidence = _load(loaded, path, EvidenceFile, required=True)
+        if evidence is not None:
+            project.evidence.append(EvidenceDoc(path=path, data=evidence))
+    return loaded
+
+
+def _load(loaded: LoadedProject, path: str, model: type[M], *, required: bool) -> M | None:
+    full = loaded.project.root / path
+    if not full.is_file():
+        if required:
+            loaded.diagnostics.append(
+                Diagnostic(path, 0, 0, "P001", f"{path} is missing", hint=_missing_hint(path))
+            )
+        return None
+    document, problems = load_yaml(full, path)
+    loaded.diagnostics.extend(problems)
+    if document is None:
+        return None
+    loaded.documents[path] = document
+    try:
+        return model.model_validate(document.data)
+    except ValidationError as error:
+        loaded.diagnostics.extend(schema_diagnostics(document, error, model))
+        return None
+
+
+def _missing_hint(path: str) -> str | None:
+    if path in (SOURCES_FILE, INDICATORS_FILE):
+        return "run `scorecard init DIR` to start a project with every file in place"
+    return None
+
+
+# -- pydantic errors -> diagnostics ------------------------------------------
+
+_MISSING = {"missing"}
+_UNKNOWN = {"extra_forbidden"}
+_WRONG_TYPE_SUFFIXES = ("_type", "_parsing")
+
+
+def schema_diagnostics(document: Document, error: ValidationError, model: type[BaseModel]) -> list[Diagnostic]:
+    """One diagnostic per validation error, at the key or value it concerns."""
+    found: dict[tuple[str, int, int, str], Diagnostic] = {}
+    for item in error.errors(include_url=False):
+        loc = tuple(item["loc"])
+        kind = item["type"]
+        where = _dotted(loc)
+        if kind in _MISSING:
+            mark = document.mark(loc[:-1])
+            diag = Diagnostic(document.path, mark.line, mark.col, "S001", f"{_owner(loc)} is missing key \"{loc[-1]}\"")
+        elif kind in _UNKNOWN:
+            mark = document.mark(loc, key=True)
+            allowed = _allowed_keys(model, loc[:-1])
+            close = difflib.get_close_matches(str(loc[-1]), allowed, n=1)
+            hint = f'did you mean "{close[0]}"?' if close else (f"allowed keys: {', '.join(allowed)}" if allowed else None)
+            diag = Diagnostic(document.path, mark.line, mark.col, "S002", f"unknown key \"{loc[-1]}\" in {_owner(loc)}", hint=hint)
+        elif kind.endswith(_WRONG_TYPE_SUFFIXES) and kind not in ("enum", "literal_error"):
+            mark = document.mark(loc)
+            got = _describe(item.get("input"))
+            diag = Diagnostic(document.path, mark.line, mark.col, "S003", f"{where}: {_lower(item['msg'])}, got {got}", hint=_type_hint(kind, item.get("input")))
+        else:
+            mark = document.mark(loc)
+            diag = Diagnostic(document.path, mark.line, mark.col, "S004", f"{where}: {_lower(item['msg'])}")
+        # A union member reports the same place several times; keep one per code and place.
+        found.setdefault((diag.path, diag.line, diag.col, diag.code), diag)
+    return list(found.values())
+
+
+def _dotted(loc: tuple[Any, ...]) -> str:
+    text = ""
+    for part in loc:
+        if isinstance(part, int):
+            text += f"[{part}]"
+        elif _is_tag(part):
+            continue
+        else:
+            text += ("." if text else "") + str(part)
+    return text or "the file"
+
+
+def _owner(loc: tuple[Any, ...]) -> str:
+    parent = _dotted(loc[:-1])
+    return "the file's top level" if parent == "the file" else parent
+
+
+def _is_tag(part: Any) -> bool:
+    # pydantic inserts union members and validator names (e.g. "gte", "function-after[...]")
+    # into locations; they are not keys of the data.
+    return isinstance(part, str) and ("[" in part or part in _UNION_TAGS)
+
+
+_UNION_TAGS = {"gte", "gt", "lte", "lt", "eq", "ne", "in", "increased", "decreased", "unchanged", "reported", "all", "any", "not", "int", "float", "bool", "str"}
+
+
+def _lower(message: str) -> str:
+    return message[:1].lower() + message[1:]
+
+
+def _describe(value: Any) -> str:
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    if value is None:
+        return "nothing (null)"
+    if isinstance(value, bool):
+        return f"the boolean {str(value).lower()}"
+    if isinstance(value, str):
+        shown = value if len(value) <= 40 else value[:37] + "..."
+        return f'the string "{shown}"'
+    return f"the {type(value).__name__} {value!r}"
+
+
+def _type_hint(kind: str, value: Any) -> str | None:
+    if kind in ("int_type", "float_type") and isinstance(value, str):
+        return "write the number without quotes"
+    if kind == "string_type" and value is not None and not isinstance(value, (dict, list)):
+        return "put the text in quotes"
+    return None
+
+
+def _allowed_keys(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
+    """The keys the model accepts at ``loc`` (best effort, for "did you mean" hints)."""
+    current: Any = model
+    for part in loc:
+        if isinstance(part, int) or _is_tag(part):
+            continue
+        if not (isinstance(current, type) and issubclass(current, BaseModel)) or part not in current.model_fields:
+            return []
+        current = _inner_model(current.model_fields[part].annotation, loc)
+    if isinstance(current, type) and issubclass(current, BaseModel):
+        return sorted(current.model_fields)
+    return []
+
+
+def _inner_model(annotation: Any, loc: tuple[Any, ...]) -> Any:
+    """The model inside ``list[X]``, ``X | None`` or a tagged union (picked by the tag in loc)."""
+    from typing import get_args
+
+    stack = [annotation]
+    models: list[type[BaseModel]] = []
+    while stack:
+        item = stack.pop()
+        if isinstance(item, type) and issubclass(item, BaseModel):
+            models.append(item)
+        else:
+            stack.extend(get_args(item))
+    if len(models) == 1:
+        return models[0]
+    tags = {part for part in loc if isinstance(part, str)}
+    for candidate in models:
+        op = candidate.model_fields.get("op")
+        if op is not None and any(tag in tags for tag in get_args(op.annotation)):
+            return candidate
+    return None
