@@ -183,7 +183,7 @@ def _check_ruleset(context: _Context, ruleset: RuleSet, path: str) -> None:
     _check_unique_ids(context, path, document.data.get("recommendations"), ("recommendations",), "recommendation")
     tvpa = project.rulesets.get(TVPA_RULESET)
     tvpa_ids = {r.id for r in tvpa.recommendations} if tvpa else set()
-    for r_index, recommendation in enumerate(ruleset.recommendations):
+    for r_index, recommendation in context.loaded.items(path, ruleset.recommendations):
         r_loc: Loc = ("recommendations", r_index)
         criteria_entries = document.data["recommendations"][r_index].get("criteria")
         _check_unique_ids(context, path, criteria_entries, (*r_loc, "criteria"), "criterion")
@@ -291,7 +291,7 @@ def _check_evidence(context: _Context) -> None:
         if first[0] != data.country:
             context.add(path, ("country",), "R008", f'country "{data.country}" differs from "{first[0]}" in {first[1]}')
         seen: dict[tuple[str, str], int] = {}
-        for index, fact in enumerate(data.facts):
+        for index, fact in context.loaded.items(path, data.facts):
             loc: Loc = ("facts", index)
             indicator = _known_indicator(context, path, (*loc, "indicator"), fact.indicator)
             if indicator is not None:
@@ -341,7 +341,7 @@ def _check_citation(context: _Context, path: str, loc: Loc, citation: Citation) 
         context.add(path, (*loc, "quote"), "C001", f'quote "{_shorten(quote)}" is not in source "{citation.source}"', hint)
         return
     if lookup.status == "ambiguous":
-        lines = ", ".join(str(text.line_col(hit.start)[0]) for hit in lookup.hits[:5])
+        lines = ", ".join(str(n) for n in sorted({text.line_col(hit.start)[0] for hit in lookup.hits})[:8])
         context.add(path, (*loc, "quote"), "C002", f'quote "{_shorten(quote)}" occurs {len(lookup.hits)} times in source "{citation.source}" (lines {lines})', hint="add `prefix` or `suffix` with the words just before or after the intended passage")
         return
     if lookup.status == "context_not_found":

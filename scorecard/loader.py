@@ -35,6 +35,12 @@ class LoadedProject:
     project: Project
     documents: dict[str, Document] = field(default_factory=dict)
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    positions: dict[str, list[int]] = field(default_factory=dict)
+    """For a file loaded only in part: the original index of each item kept (see _salvage)."""
+
+    def items(self, path: str, items: list[Any]) -> list[tuple[int, Any]]:
+        """Items of a file's main list, each with its index in the file as written."""
+        return list(zip(self.positions.get(path, range(len(items))), items))
 
 
 def find_root(start: Path) -> Path | None:
@@ -114,7 +120,39 @@ def _load(loaded: LoadedProject, path: str, model: type[M], *, required: bool) -
         return model.model_validate(document.data)
     except ValidationError as error:
         loaded.diagnostics.extend(schema_diagnostics(document, error, model))
+        salvaged = _salvage(model, document.data, error)
+        if salvaged is None:
+            return None
+        loaded.positions[path] = salvaged[1]
+        return salvaged[0]
+
+
+# The list of each file kind whose items are checked on their own merits.
+_ITEM_LISTS: dict[type[BaseModel], str] = {EvidenceFile: "facts", RuleSet: "recommendations"}
+
+
+def _salvage(model: type[M], data: Any, error: ValidationError) -> tuple[M, list[int]] | None:
+    """The file without its broken items, so the rest is still cross-checked.
+
+    Every problem is reported in one run: a fact with an unknown key must not
+    hide a misquoted citation in the next fact.  Only errors inside items of
+    the main list can be set aside; any other error leaves the file unloaded.
+    """
+    key = _ITEM_LISTS.get(model)
+    if key is None or not isinstance(data, dict) or not isinstance(data.get(key), list):
         return None
+    broken = set()
+    for item in error.errors(include_url=False):
+        loc = item["loc"]
+        if len(loc) < 2 or loc[0] != key or not isinstance(loc[1], int):
+            return None
+        broken.add(loc[1])
+    kept = [index for index in range(len(data[key])) if index not in broken]
+    try:
+        partial = model.model_validate({**data, key: [data[key][index] for index in kept]})
+    except ValidationError:
+        return None
+    return partial, kept
 
 
 def _missing_hint(path: str) -> str | None:
