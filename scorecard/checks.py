@@ -220,7 +220,8 @@ def _check_condition(context: _Context, path: str, loc: Loc, condition: Conditio
         for index, value in enumerate(condition.values):
             _check_value(context, path, (*loc, "values", index), indicator, value, allow_not_reported=False)
     elif isinstance(condition, CHANGES):
-        if indicator.type is IndicatorType.BOOLEAN:
+        # "unchanged" means the same on any indicator; a rise or fall needs an order.
+        if indicator.type is IndicatorType.BOOLEAN and condition.op != "unchanged":
             context.add(path, (*loc, "op"), "R003", f'"{condition.op}" needs an ordered indicator, "{indicator.id}" is boolean')
     else:
         assert isinstance(condition, Reported)

@@ -36,18 +36,11 @@ def generate() -> dict[str, dict[str, Any]]:
 def _draft07(model: type[BaseModel], title: str) -> dict[str, Any]:
     schema = model.model_json_schema(ref_template="#/definitions/{model}")
     definitions = schema.pop("$defs", None)
-    result: dict[str, Any] = {"$schema": DRAFT_07, "$id": f"https://scorecard.invalid/schemas/{_stem(model)}", **schema}
+    result: dict[str, Any] = {"$schema": DRAFT_07, **schema}
     result["title"] = title
     if definitions:
         result["definitions"] = definitions
     return result
-
-
-def _stem(model: type[BaseModel]) -> str:
-    for name, (kind, _) in FILE_KINDS.items():
-        if kind is model:
-            return name
-    return model.__name__
 
 
 def dumps(schema: dict[str, Any]) -> str:
