@@ -111,7 +111,11 @@ def _load(loaded: LoadedProject, path: str, model: type[M], *, required: bool) -
                 Diagnostic(path, 0, 0, "P001", f"{path} is missing", hint=_missing_hint(path))
             )
         return None
-    document, problems = load_yaml(full, path)
+    try:
+        document, problems = load_yaml(full, path)
+    except OSError as error:
+        loaded.diagnostics.append(Diagnostic(path, 0, 0, "Y013", f"{path} cannot be read: {error.strerror or error}"))
+        return None
     loaded.diagnostics.extend(problems)
     if document is None:
         return None
