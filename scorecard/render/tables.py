@@ -1,0 +1,173 @@
+"""Tables of a scorecard, of progress across years and of evidence gaps.
+
+Each renderer is a pure function of its result and a format name from
+:data:`~.layout.TABLE_FORMATS`; it returns the whole text, ending with a newline.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..models import CitationRef, Coverage, Progress, RecommendationResult, Scorecard, Status, Totals, Trend
+from .layout import TEXT_FORMATS, check_format, csv_table, json_document, shorten, text_table
+
+TITLE_WIDTH = 60
+"""Titles longer than this are cut with an ellipsis in the text tables (never in CSV/JSON)."""
+
+MAX_CITATION_MARKS = 2
+"""How many ``source:line`` marks a scorecard row shows before ``+N``."""
+
+
+def status_label(status: Status) -> str:
+    """The word printed for a verdict: ``not assessed`` for NOT_ASSESSED, never ``unmet``."""
+    return status.label
+
+
+def trend_label(trend: Trend) -> str:
+    return trend.value.replace("_", " ")
+
+
+def percent(score: float | None) -> str:
+    """A 0–1 score as a percentage with one decimal, ``n/a`` when nothing was assessed."""
+    return "n/a" if score is None else f"{score * 100:.1f}%"
+
+
+def criteria_count(result: RecommendationResult) -> str:
+    """``held/assessed of total``, e.g. ``2/3 of 4``."""
+    return f"{result.held}/{result.assessed} of {result.total}"
+
+
+def citation_marks(citations: Sequence[CitationRef], limit: int | None = MAX_CITATION_MARKS) -> str:
+    """``source:line`` of the first distinct (source, line) pairs, in citation order.
+
+    With a ``limit``, at most that many marks followed by ``+N`` for the rest.
+    """
+    marks = list(dict.fromkeys(f"{c.source}:{c.line}" for c in citations))
+    if limit is None or len(marks) <= limit:
+        return ", ".join(marks)
+    return ", ".join(marks[:limit]) + f" +{len(marks) - limit}"
+
+
+def totals_line(totals: Totals) -> str:
+    return (
+        f"Totals: {totals.met} met, {totals.partial} partial, {totals.unmet} unmet, "
+        f"{totals.not_assessed} not assessed; weighted score {percent(totals.score)}"
+    )
+
+
+def scorecard_heading(sc: Scorecard) -> str:
+    return f"{sc.title} — {sc.country}, {sc.year}"
+
+
+SCORECARD_HEADERS = ("id", "recommendation", "status", "criteria held", "citations")
+
+
+def scorecard_rows(sc: Scorecard) -> list[list[str]]:
+    """Display rows of a scorecard, in the scorecard's own (rule-file) order."""
+    return [
+        [r.id, shorten(r.title, TITLE_WIDTH), status_label(r.status), criteria_count(r), citation_marks(r.citations)]
+        for r in sc.results
+    ]
+
+
+def render_scorecard(sc: Scorecard, fmt: str) -> str:
+    """The scorecard as a table, one row per recommendation, then the totals.
+
+    Order: the scorecard's ``results`` as given, which is the rule file's order of
+    recommendations; no re-sorting, so the table reads like the rule set.
+
+    - text formats (``plain``, ``github``/``markdown``, ``html``, ``latex``): a heading with
+      rule-set title, country and year; columns id, title (cut to 60 characters), status
+      label, ``held/assessed of total``, the first two ``source:line`` marks and ``+N``;
+      a totals line with the weighted score as a percentage.
+    - ``csv``: one row per recommendation with every field a researcher needs, the full
+      explanation and every ``source:line`` mark joined by ``; ``; status as its JSON value
+      (``not_assessed``); no totals row.
+    - ``json``: ``sc.model_dump(mode="json")``, unchanged.
+    """
+    check_format(fmt)
+    if fmt == "json":
+        return json_document(sc.model_dump(mode="json"))
+    if fmt == "csv":
+        headers = (
+            "ruleset", "country", "year", "id", "title", "pillar", "status",
+            "held", "assessed", "total", "score", "explanation", "citations",
+        )
+        rows = [
+            [
+                sc.ruleset, sc.country, sc.year, r.id, r.title, r.pillar.value, r.status.value,
+                r.held, r.assessed, r.total, r.score, r.explanation,
+                "; ".join(f"{c.source}:{c.line}" for c in r.citations),
+            ]
+            for r in sc.results
+        ]
+        return csv_table(headers, rows)
+    assert fmt in TEXT_FORMATS
+    return text_table(fmt, scorecard_heading(sc), SCORECARD_HEADERS, scorecard_rows(sc), totals_line(sc.totals))
+
+
+def _year_range(years: Sequence[int]) -> str:
+    if not years:
+        return "no years"
+    first, last = min(years), max(years)
+    return str(first) if first == last else f"{first}–{last}"
+
+
+def render_progress(p: Progress, fmt: str) -> str:
+    """Recommendations × years: the verdict label each year, then the trend.
+
+    Order: rows as given (the rule file's order of recommendations); year columns in
+    ascending order whatever the order of ``p.years``.  A year missing from a row's
+    statuses is an empty cell.  ``csv`` gives status and trend as their JSON values
+    (``not_assessed``, ``new_evidence``); ``json`` is ``p.model_dump(mode="json")``.
+    """
+    check_format(fmt)
+    if fmt == "json":
+        return json_document(p.model_dump(mode="json"))
+    years = sorted(p.years)
+    headers = ["id", "recommendation", *(str(y) for y in years), "trend"]
+    if fmt == "csv":
+        headers[1] = "title"
+        return csv_table(
+            headers,
+            [
+                [row.id, row.title, *(row.statuses[y].value if y in row.statuses else None for y in years), row.trend.value]
+                for row in p.rows
+            ],
+        )
+    rows = [
+        [
+            row.id,
+            shorten(row.title, TITLE_WIDTH),
+            *(status_label(row.statuses[y]) if y in row.statuses else "" for y in years),
+            trend_label(row.trend),
+        ]
+        for row in p.rows
+    ]
+    heading = f"{p.title} — {p.country}, {_year_range(years)}"
+    return text_table(fmt, heading, headers, rows)
+
+
+def render_coverage(c: Coverage, fmt: str) -> str:
+    """Evidence gaps: one row per (recommendation, year) with criteria lacking evidence.
+
+    Order: by recommendation in order of first appearance in ``c.gaps`` (the rule file's
+    order), then by year ascending; criteria and indicators inside a row as given.
+    ``csv`` joins lists with ``; ``; ``json`` is ``c.model_dump(mode="json")``.
+    """
+    check_format(fmt)
+    if fmt == "json":
+        return json_document(c.model_dump(mode="json"))
+    first_seen: dict[str, int] = {}
+    for gap in c.gaps:
+        first_seen.setdefault(gap.recommendation, len(first_seen))
+    gaps = sorted(c.gaps, key=lambda g: (first_seen[g.recommendation], g.year))
+    if fmt == "csv":
+        return csv_table(
+            ("recommendation", "year", "missing_criteria", "indicators"),
+            [[g.recommendation, g.year, "; ".join(g.criteria), "; ".join(g.indicators)] for g in gaps],
+        )
+    heading = f"Evidence gaps — {c.ruleset} — {c.country}, {_year_range(c.years)}"
+    rows = [[g.recommendation, str(g.year), ", ".join(g.criteria), ", ".join(g.indicators)] for g in gaps]
+    footer = None if gaps else "No gaps: every criterion has evidence in every year."
+    return text_table(fmt, heading, ("recommendation", "year", "missing criteria", "indicators"), rows, footer)
