@@ -120,8 +120,11 @@ def _findings(sc: Scorecard, footnotes: Footnotes) -> list[str]:
 
 
 def _sources(sc: Scorecard, sources: Sequence[Source]) -> list[str]:
+    entries = cited_sources(sc, sources)
+    if not entries:
+        return ["<h2>Sources</h2>", "<p>No source is cited.</p>"]
     out = ["<h2>Sources</h2>", '<ul class="sources">']
-    for entry in cited_sources(sc, sources):
+    for entry in entries:
         if entry.source is None:
             item = f"{h(entry.id)} (not in the source catalogue)."
         else:
