@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import difflib
 import hashlib
-import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,8 +19,8 @@ from .diagnostics import Diagnostic
 from .loader import INDICATORS_FILE, SOURCES_FILE, LoadedProject
 from .models import NOT_REPORTED, Citation, Condition, Indicator, IndicatorType, RuleSet, period_years
 from .models.conditions import CHANGES, COMPARISONS, AllOf, AnyOf, In, Not, Reported
+from .project import MAX_SOURCE_BYTES, read_source, source_path_problem
 
-MAX_SOURCE_BYTES = 16 * 1024 * 1024
 TVPA_RULESET = "tvpa-minimum-standards"
 
 Loc = tuple[str | int, ...]
@@ -30,8 +29,6 @@ Loc = tuple[str | int, ...]
 @dataclass
 class _Context:
     loaded: LoadedProject
-    spans: dict[str, tuple[int, int] | None]
-    """Source id -> the original offsets of its span (None: the whole text)."""
     readable: set[str]
     """Ids of sources whose text passed the file checks and may be searched."""
     citations: int = 0
@@ -45,7 +42,7 @@ class _Context:
 
 def check_project(loaded: LoadedProject) -> int:
     """Run every cross-file check; returns the number of citations checked."""
-    context = _Context(loaded, spans={}, readable=set())
+    context = _Context(loaded, readable=set())
     _check_sources(context)
     _check_indicators(context)
     for ruleset_id, path in loaded.project.ruleset_paths.items():
@@ -63,7 +60,7 @@ def _check_sources(context: _Context) -> None:
     document = context.loaded.documents.get(SOURCES_FILE)
     entries = document.data.get("sources", []) if document and isinstance(document.data, dict) else []
     seen: dict[str, int] = {}
-    seeds = (project.root / "seeds").resolve()
+    seeds = project.root / "seeds"
     for index, entry in enumerate(entries):
         if not isinstance(entry, dict) or not isinstance(entry.get("id"), str):
             continue
@@ -76,7 +73,7 @@ def _check_sources(context: _Context) -> None:
         source = project.sources.get(source_id)
         if source is None:
             continue
-        problem = _unsafe_path(source.file, seeds)
+        problem = source_path_problem(project.root, source.file)
         if problem:
             context.add(SOURCES_FILE, (*loc, "file"), "F003", f'source file "{source.file}" {problem}; it was not read', hint="give a path relative to seeds/ that stays inside it")
             continue
@@ -87,7 +84,10 @@ def _check_sources(context: _Context) -> None:
         if full.stat().st_size > MAX_SOURCE_BYTES:
             context.add(SOURCES_FILE, (*loc, "file"), "F005", f'source file "seeds/{source.file}" is larger than {MAX_SOURCE_BYTES // 2**20} MiB')
             continue
-        raw = full.read_bytes()
+        raw = read_source(project.root, source.file)
+        if raw is None:  # unreadable (permissions), or it grew or vanished since the checks above
+            context.add(SOURCES_FILE, (*loc, "file"), "F005", f'source file "seeds/{source.file}" cannot be read')
+            continue
         digest = hashlib.sha256(raw).hexdigest()
         if digest != source.sha256:
             context.add(SOURCES_FILE, (*loc, "sha256"), "F002", f'source file "seeds/{source.file}" has SHA-256 {digest[:12]}…, the catalogue says {source.sha256[:12]}…', hint="a seed must stay byte for byte as received; restore it, or record a new document as a new source")
@@ -98,21 +98,7 @@ def _check_sources(context: _Context) -> None:
             continue
         project.keep_text(source_id, text)
         context.readable.add(source_id)
-        context.spans[source_id] = _span(context, source_id, text, loc)
-
-
-def _unsafe_path(file: str, seeds: Path) -> str | None:
-    if os.path.isabs(file) or file.startswith(("/", "\\")) or (len(file) > 1 and file[1] == ":"):
-        return "is an absolute path"
-    if ".." in Path(file).parts:
-        return "climbs out of seeds/ with .."
-    try:
-        resolved = (seeds / file).resolve()
-    except (OSError, RuntimeError):
-        return "cannot be resolved"
-    if resolved != seeds and seeds not in resolved.parents:
-        return "is a link leading outside seeds/"
-    return None
+        _check_span(context, source_id, text, loc)
 
 
 def _closest_file(file: str, seeds: Path) -> str | None:
@@ -121,19 +107,17 @@ def _closest_file(file: str, seeds: Path) -> str | None:
     return f'did you mean "{close[0]}"?' if close else None
 
 
-def _span(context: _Context, source_id: str, text: anchor.SourceText, loc: Loc) -> tuple[int, int] | None:
+def _check_span(context: _Context, source_id: str, text: anchor.SourceText, loc: Loc) -> None:
     span = context.loaded.project.sources[source_id].span
     if span is None:
-        return None
+        return
     start = text.find_phrase(span.start)
     if start is None:
         context.add(SOURCES_FILE, (*loc, "span", "start"), "F004", f'span start "{span.start}" is not in the source')
-        return None
+        return
     end = text.find_phrase(span.end)
     if end is None or end.end <= start.start:
         context.add(SOURCES_FILE, (*loc, "span", "end"), "F004", f'span end "{span.end}" is not in the source after its start')
-        return None
-    return (start.start, end.end)
 
 
 # -- indicators and rule sets -------------------------------------------------------
@@ -178,7 +162,7 @@ def _check_ruleset(context: _Context, ruleset: RuleSet, path: str) -> None:
     stem = Path(path).stem
     if stem != ruleset.id:
         context.add(path, ("id",), "P002", f'rule set id "{ruleset.id}" differs from its file name "{stem}.yaml"', hint=f"rename the file to {ruleset.id}.yaml")
-    if ruleset.source is not None and ruleset.source not in project.sources:
+    if ruleset.source is not None and ruleset.source not in project.sources and not context.loaded.reported(SOURCES_FILE, ruleset.source):
         context.add(path, ("source",), "R001", f'source "{ruleset.source}" is not in {SOURCES_FILE}', hint=_suggest(ruleset.source, project.sources))
     _check_unique_ids(context, path, document.data.get("recommendations"), ("recommendations",), "recommendation")
     tvpa = project.rulesets.get(TVPA_RULESET)
@@ -231,7 +215,7 @@ def _known_indicator(context: _Context, path: str, loc: Loc, ident: str) -> Indi
     indicators = context.loaded.project.indicators
     if ident in indicators:
         return indicators[ident]
-    if indicators:  # an unreadable vocabulary is reported once, not at every use
+    if not context.loaded.reported(INDICATORS_FILE, ident):  # a broken vocabulary or entry is reported once, where it is
         context.add(path, loc, "R002", f'indicator "{ident}" is not declared in {INDICATORS_FILE}', hint=_suggest(ident, indicators))
     return None
 
@@ -318,13 +302,14 @@ def _check_citation(context: _Context, path: str, loc: Loc, citation: Citation) 
     project = context.loaded.project
     context.citations += 1
     if citation.source not in project.sources:
+        if context.loaded.reported(SOURCES_FILE, citation.source):
+            return  # the catalogue or its entry is broken: reported once, there
         context.add(path, (*loc, "source"), "R001", f'source "{citation.source}" is not in {SOURCES_FILE}', hint=_suggest(citation.source, project.sources))
         return
     if citation.source not in context.readable:
         return  # the source's own problem is reported once, at the catalogue
     quote = citation.quote
-    letters = len("".join(quote.split()))
-    if letters < anchor.MIN_QUOTE_CHARS:
+    if anchor.visible_length(quote) < anchor.MIN_QUOTE_CHARS:
         context.add(path, (*loc, "quote"), "C004", f"quote \"{quote}\" is too short to identify a passage (at least {anchor.MIN_QUOTE_CHARS} characters)", hint="quote the words around the figure too")
         return
     if len(quote) > anchor.MAX_QUOTE_CHARS:
@@ -333,25 +318,23 @@ def _check_citation(context: _Context, path: str, loc: Loc, citation: Citation) 
     text = project.source_text(citation.source)
     assert text is not None
     file = f"seeds/{project.sources[citation.source].file}"
-    lookup = text.find(quote, citation.prefix, citation.suffix)
-    if lookup.status == "not_found":
+    located = project.locate(citation)
+    assert located is not None
+    lookup = located.lookup
+    if located.status == "not_found":
         hint = None
         if lookup.closest is not None:
             line, col = text.line_col(lookup.closest.start)
             hint = f'closest passage {file}:{line}:{col} (similarity {lookup.closest.similarity:.0f}%): "{_shorten(lookup.closest.text)}"'
         context.add(path, (*loc, "quote"), "C001", f'quote "{_shorten(quote)}" is not in source "{citation.source}"', hint)
         return
-    if lookup.status == "ambiguous":
-        lines = ", ".join(str(n) for n in sorted({text.line_col(hit.start)[0] for hit in lookup.hits})[:8])
-        context.add(path, (*loc, "quote"), "C002", f'quote "{_shorten(quote)}" occurs {len(lookup.hits)} times in source "{citation.source}" (lines {lines})', hint="add `prefix` or `suffix` with the words just before or after the intended passage")
-        return
-    if lookup.status == "context_not_found":
+    if located.status == "ambiguous":
+        lines = ", ".join(str(n) for n in sorted({text.line_col(hit.start)[0] for hit in located.hits})[:8])
+        context.add(path, (*loc, "quote"), "C002", f'quote "{_shorten(quote)}" occurs {len(located.hits)} times in source "{citation.source}" (lines {lines})', hint="add `prefix` or `suffix` with the words just before or after the intended passage")
+    elif located.status == "context_not_found":
         context.add(path, (*loc, "prefix" if citation.prefix else "suffix"), "C006", f'the prefix or suffix given does not surround quote "{_shorten(quote)}" in source "{citation.source}"')
-        return
-    hit = lookup.hits[0]
-    span = context.spans.get(citation.source)
-    if span is not None and not (span[0] <= hit.start and hit.end <= span[1]):
-        line, _ = text.line_col(hit.start)
+    elif located.status == "outside_span":
+        line, _ = text.line_col(located.hits[0].start)
         context.add(path, (*loc, "quote"), "C003", f'quote "{_shorten(quote)}" is at {file}:{line}, outside the part of source "{citation.source}" about its country', hint=f'the span starts at "{project.sources[citation.source].span.start}"')
 
 

@@ -7,10 +7,11 @@ evaluator and the commands read.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath, PureWindowsPath
 
-from .anchor import SourceText
+from .anchor import Hit, Lookup, SourceText
 from .models import (
     Citation,
     CitationRef,
@@ -22,12 +23,80 @@ from .models import (
 )
 
 
+MAX_SOURCE_BYTES = 16 * 1024 * 1024
+"""A source text larger than this is refused (F005) and never read."""
+
+
+def inside(path: Path, folder: Path) -> bool:
+    """Whether the resolved ``path`` is ``folder`` or lies under it (both resolved)."""
+    return path == folder or folder in path.parents
+
+
+def source_path_problem(root: Path, file: str) -> str | None:
+    """Why ``seeds/<file>`` of the project at ``root`` must not be read, or None.
+
+    A catalogue comes from whoever edits it (a stranger's pull request too), so
+    its ``file`` is confined to seeds/: no absolute path, no ``..`` (POSIX or
+    Windows spelling), no link resolving outside seeds/, no seeds/ folder that
+    is itself a link out of the project.  Checked before anything is opened.
+    """
+    if "\0" in file:
+        return "holds a NUL character"
+    if os.path.isabs(file) or file.startswith(("/", "\\")) or (len(file) > 1 and file[1] == ":"):
+        return "is an absolute path"
+    if ".." in PurePosixPath(file).parts or ".." in PureWindowsPath(file).parts:
+        return "climbs out of seeds/ with .."
+    try:  # resolve() follows every link; ValueError: a name the OS cannot take
+        project = root.resolve()
+        seeds = (root / "seeds").resolve()
+        resolved = (seeds / file).resolve()
+    except (OSError, RuntimeError, ValueError):
+        return "cannot be resolved"
+    if not inside(seeds, project):
+        return "is in a seeds/ folder that links outside the project"
+    if not inside(resolved, seeds):
+        return "is a link leading outside seeds/"
+    return None
+
+
+def read_source(root: Path, file: str) -> bytes | None:
+    """The bytes of ``seeds/<file>``, or None when it is unsafe, missing or too large.
+
+    The one way source texts are read: confined (see :func:`source_path_problem`)
+    and bounded, so neither a hostile catalogue nor a huge file is ever read.
+    """
+    if source_path_problem(root, file) is not None:
+        return None
+    path = root / "seeds" / file
+    try:
+        if not path.is_file() or path.stat().st_size > MAX_SOURCE_BYTES:
+            return None
+        with open(path, "rb") as stream:
+            raw = stream.read(MAX_SOURCE_BYTES + 1)  # the file may have grown since stat
+    except OSError:
+        return None
+    return raw if len(raw) <= MAX_SOURCE_BYTES else None
+
+
 @dataclass(frozen=True)
 class EvidenceDoc:
     """One evidence file: its project-relative path and its content."""
 
     path: str
     data: EvidenceFile
+
+
+@dataclass(frozen=True)
+class Located:
+    """Where a citation's quote is, counting only the part of the source about its country.
+
+    ``status`` is the anchor's (found, ambiguous, not_found, context_not_found) or
+    ``outside_span`` when every occurrence lies outside the source's span.
+    """
+
+    status: str
+    hits: tuple[Hit, ...]
+    lookup: Lookup
 
 
 @dataclass
@@ -44,16 +113,21 @@ class Project:
     evidence: list[EvidenceDoc] = field(default_factory=list)
     """Every evidence file that loaded, sorted by path."""
     _texts: dict[str, SourceText | None] = field(default_factory=dict, repr=False)
+    _spans: dict[str, tuple[int, int] | None] = field(default_factory=dict, repr=False)
 
     def source_path(self, source_id: str) -> Path:
         return self.root / "seeds" / self.sources[source_id].file
 
     def source_text(self, source_id: str) -> SourceText | None:
-        """The source's text, read once; None when it cannot be read as UTF-8."""
+        """The source's text, read once; None when it is unsafe, unreadable or not UTF-8."""
         if source_id not in self._texts:
+            source = self.sources.get(source_id)
+            raw = read_source(self.root, source.file) if source is not None else None
             try:
-                text = self.source_path(source_id).read_bytes().decode("utf-8")
-            except (OSError, UnicodeDecodeError, KeyError):
+                text = raw.decode("utf-8") if raw is not None else None
+            except UnicodeDecodeError:
+                text = None
+            if text is None:
                 self._texts[source_id] = None
             else:
                 self._texts[source_id] = SourceText(text)
@@ -63,18 +137,45 @@ class Project:
         """Remember a source text already read (by the checks), so it is not read twice."""
         self._texts[source_id] = text
 
+    def span(self, source_id: str) -> tuple[int, int] | None:
+        """Original offsets of the part of a source about its country (None: all of it,
+        or a span whose phrases are missing, which validation reports)."""
+        if source_id not in self._spans:
+            source, text = self.sources.get(source_id), self.source_text(source_id)
+            found = None
+            if source is not None and source.span is not None and text is not None:
+                start, end = text.find_phrase(source.span.start), text.find_phrase(source.span.end)
+                if start is not None and end is not None and end.end > start.start:
+                    found = (start.start, end.end)
+            self._spans[source_id] = found
+        return self._spans[source_id]
+
+    def locate(self, citation: Citation) -> Located | None:
+        """Find a citation's quote; occurrences outside the source's span do not count.
+        None when the source is unknown or unreadable."""
+        text = self.source_text(citation.source) if citation.source in self.sources else None
+        if text is None:
+            return None
+        span = self.span(citation.source)
+        lookup = text.find(citation.quote, citation.prefix, citation.suffix, within=span)
+        if span is None or lookup.status not in ("found", "ambiguous"):
+            return Located(lookup.status, lookup.hits, lookup)
+        inside = tuple(h for h in lookup.hits if span[0] <= h.start and h.end <= span[1])
+        if not inside:
+            return Located("outside_span", lookup.hits, lookup)
+        return Located("found" if len(inside) == 1 else "ambiguous", inside, lookup)
+
     def resolve(self, citation: Citation) -> CitationRef:
-        """Where a citation's quote is: line and column of its first match (0 when not found)."""
+        """Where a citation's quote is: line and column of its match (0 when not found)."""
         source = self.sources.get(citation.source)
         text = self.source_text(citation.source) if source else None
+        located = self.locate(citation)
         line = col = 0
         heading = None
-        if text is not None:
-            lookup = text.find(citation.quote, citation.prefix, citation.suffix)
-            if lookup.hits:
-                start = lookup.hits[0].start
-                line, col = text.line_col(start)
-                heading = text.heading_before(start)
+        if text is not None and located is not None and located.hits:
+            start = located.hits[0].start
+            line, col = text.line_col(start)
+            heading = text.heading_before(start)
         return CitationRef(
             source=citation.source,
             quote=citation.quote,
