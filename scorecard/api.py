@@ -220,7 +220,7 @@ def cite(root: Path, source_id: str, quote: str, prefix: str | None = None, suff
     text = project.source_text(source_id)
     file = f"seeds/{project.sources[source_id].file}"
     if text is None:
-        raise ScorecardError(f"{file} cannot be read as UTF-8 text; run `scorecard validate`")
+        raise ScorecardError(f"{file} cannot be read: it must be a UTF-8 text file inside seeds/ (see `scorecard validate`)")
     result = CiteResult(source=source_id, file=file, quote=quote, status="")
     letters = len("".join(quote.split()))
     if letters < anchor.MIN_QUOTE_CHARS:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import difflib
 import hashlib
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
@@ -18,7 +19,7 @@ from pydantic import BaseModel, ValidationError
 
 from .diagnostics import Diagnostic
 from .models import EvidenceFile, IndicatorCatalogue, ProjectConfig, RuleSet, SourceCatalogue
-from .project import EvidenceDoc, Project
+from .project import EvidenceDoc, Project, inside
 from .yamlio import Document, load_yaml
 
 PROJECT_FILE = "scorecard.yaml"
@@ -37,6 +38,15 @@ class LoadedProject:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     positions: dict[str, list[int]] = field(default_factory=dict)
     """For a file loaded only in part: the original index of each item kept (see _salvage)."""
+    failed: set[str] = field(default_factory=set)
+    """Files that exist but could not be loaded at all (their problems are reported)."""
+    dropped: dict[str, set[str]] = field(default_factory=dict)
+    """For a file loaded in part: the ids of the malformed items set aside."""
+
+    def reported(self, path: str, ident: str) -> bool:
+        """Whether ``ident`` of the file at ``path`` is already reported as broken there,
+        so that a use of it elsewhere is not reported again as unknown."""
+        return path in self.failed or ident in self.dropped.get(path, ())
 
     def items(self, path: str, items: list[Any]) -> list[tuple[int, Any]]:
         """Items of a file's main list, each with its index in the file as written."""
@@ -54,16 +64,60 @@ def find_root(start: Path) -> Path | None:
 
 def ruleset_files(root: Path) -> list[str]:
     """Rule files under rules/, sorted, except the indicator vocabulary."""
-    return sorted(
-        rel(root, p)
-        for p in (root / "rules").rglob("*.yaml")
-        if rel(root, p) != INDICATORS_FILE and p.is_file()
-    )
+    return [path for path in _yaml_files(root, "rules")[0] if path != INDICATORS_FILE]
 
 
 def evidence_files(root: Path) -> list[str]:
     """Evidence files, ``evidence/<country>/<year>.yaml``, sorted."""
-    return sorted(rel(root, p) for p in (root / "evidence").rglob("*.yaml") if p.is_file())
+    return _yaml_files(root, "evidence")[0]
+
+
+def _yaml_files(root: Path, folder: str) -> tuple[list[str], list[str]]:
+    """The ``.yaml`` entries under ``root/folder``, and the links there that lead out.
+
+    Unlike ``rglob``, no link to a folder outside the project is followed (such
+    links are returned, to be reported); a link to a folder inside it is
+    followed once.  Entries are returned even when they are not regular files,
+    so that the loader can say why it does not read them.
+    """
+    project = _resolved(root)
+    top = root / folder
+    if project is None or not top.is_dir():
+        return [], []
+    files: list[str] = []
+    links_out: list[str] = []
+    seen: set[Path] = set()
+    stack = [top]
+    while stack:
+        current = stack.pop()
+        target = _resolved(current)
+        if target is None or not inside(target, project):
+            links_out.append(rel(root, current))
+            continue
+        if target in seen:  # a second link to the same folder, or a loop
+            continue
+        seen.add(target)
+        try:
+            entries = list(os.scandir(current))
+        except OSError:
+            continue
+        for entry in entries:
+            try:
+                is_dir = entry.is_dir()  # follows links; checked above when walked
+            except OSError:
+                is_dir = False
+            if is_dir:
+                stack.append(Path(entry.path))
+            elif entry.name.endswith(".yaml"):
+                files.append(rel(root, Path(entry.path)))
+    return sorted(files), sorted(links_out)
+
+
+def _resolved(path: Path) -> Path | None:
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError, ValueError):
+        return None
 
 
 def rel(root: Path, path: Path) -> str:
@@ -89,6 +143,10 @@ def load_project(root: Path) -> LoadedProject:
         for indicator in vocabulary.indicators:
             project.indicators.setdefault(indicator.id, indicator)
 
+    for folder in ("rules", "evidence"):
+        for path in _yaml_files(root, folder)[1]:
+            loaded.diagnostics.append(_outside(path))
+
     for path in ruleset_files(root):
         ruleset = _load(loaded, path, RuleSet, required=True)
         if ruleset is not None and ruleset.id not in project.rulesets:
@@ -103,21 +161,39 @@ def load_project(root: Path) -> LoadedProject:
     return loaded
 
 
+def _outside(path: str) -> Diagnostic:
+    return Diagnostic(path, 0, 0, "P002", f"{path} is a link leading outside the project; it was not read",
+                      hint="copy the file into the project instead of linking to it")  # fmt: skip
+
+
 def _load(loaded: LoadedProject, path: str, model: type[M], *, required: bool) -> M | None:
-    full = loaded.project.root / path
+    root = loaded.project.root
+    full = root / path
+    target, project = _resolved(full), _resolved(root)
+    if target is None or project is None or not inside(target, project):
+        loaded.diagnostics.append(_outside(path))
+        loaded.failed.add(path)
+        return None
+    if full.exists() and not full.is_file():  # a folder, a FIFO, a device: never opened
+        loaded.diagnostics.append(Diagnostic(path, 0, 0, "Y013", f"{path} is not a regular file"))
+        loaded.failed.add(path)
+        return None
     if not full.is_file():
         if required:
             loaded.diagnostics.append(
                 Diagnostic(path, 0, 0, "P001", f"{path} is missing", hint=_missing_hint(path))
             )
+            loaded.failed.add(path)
         return None
     try:
         document, problems = load_yaml(full, path)
     except OSError as error:
         loaded.diagnostics.append(Diagnostic(path, 0, 0, "Y013", f"{path} cannot be read: {error.strerror or error}"))
+        loaded.failed.add(path)
         return None
     loaded.diagnostics.extend(problems)
     if document is None:
+        loaded.failed.add(path)
         return None
     loaded.documents[path] = document
     try:
@@ -126,13 +202,27 @@ def _load(loaded: LoadedProject, path: str, model: type[M], *, required: bool) -
         loaded.diagnostics.extend(schema_diagnostics(document, error, model))
         salvaged = _salvage(model, document.data, error)
         if salvaged is None:
+            loaded.failed.add(path)
             return None
         loaded.positions[path] = salvaged[1]
+        loaded.dropped[path] = _dropped_ids(document.data, model, salvaged[1])
         return salvaged[0]
 
 
 # The list of each file kind whose items are checked on their own merits.
-_ITEM_LISTS: dict[type[BaseModel], str] = {EvidenceFile: "facts", RuleSet: "recommendations"}
+_ITEM_LISTS: dict[type[BaseModel], str] = {
+    EvidenceFile: "facts",
+    RuleSet: "recommendations",
+    SourceCatalogue: "sources",
+    IndicatorCatalogue: "indicators",
+}
+
+
+def _dropped_ids(data: Any, model: type[BaseModel], kept: list[int]) -> set[str]:
+    """The ``id`` of each item _salvage set aside (items without a string id have none)."""
+    items = data[_ITEM_LISTS[model]]
+    keep = set(kept)
+    return {item["id"] for index, item in enumerate(items) if index not in keep and isinstance(item, dict) and isinstance(item.get("id"), str)}
 
 
 def _salvage(model: type[M], data: Any, error: ValidationError) -> tuple[M, list[int]] | None:
