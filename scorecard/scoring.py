@@ -1,0 +1,182 @@
+"""Criteria results -> a recommendation's verdict under the rule set's scoring policy.
+
+The policy (:class:`~scorecard.models.rules.ScoringPolicy`) reads:
+
+- the *score* is the weight of the criteria that hold over the weight of those assessed
+  (true or false; unknown criteria are not assessed);
+- ``met`` when the weight that holds reaches ``met_threshold`` of the weight of *all*
+  criteria, so an unknown criterion blocks ``met`` at the default threshold of 1.0;
+- ``partial`` when the score is above zero and at least ``partial_threshold``;
+- ``unmet`` otherwise;
+- ``not_assessed`` when no criterion is assessed: no evidence is never failure;
+- a false criterion with a ``cap`` lowers the verdict to at most its cap; it never
+  raises a verdict, and a ``not_assessed`` one stays so.
+
+The verdict carries its explanation, written here so that renderers only format it:
+``2 of 4 criteria hold (1 not assessed): funding, adults; fails: ngo_partnership;
+capped at partial by complicity``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import assert_never
+
+from .models import (
+    CitationRef,
+    CriterionResult,
+    Recommendation,
+    RecommendationResult,
+    ScoringPolicy,
+    Status,
+    Totals,
+    Truth,
+)
+
+RANK: dict[Status, int] = {Status.UNMET: 0, Status.PARTIAL: 1, Status.MET: 2}
+"""The order of assessed verdicts: unmet < partial < met (not_assessed has no rank)."""
+
+STATUS_VALUE: dict[Status, float] = {Status.MET: 1.0, Status.PARTIAL: 0.5, Status.UNMET: 0.0}
+"""What an assessed verdict counts for in the weighted score of a scorecard."""
+
+_EPSILON = 1e-9  # 0.7 of a total weight of 3 must be reachable by 2.1 held
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """A recommendation's verdict with the counts and sentence that explain it."""
+
+    status: Status
+    score: float | None
+    held: int
+    assessed: int
+    total: int
+    explanation: str
+
+
+def verdict(criteria: Sequence[CriterionResult], policy: ScoringPolicy = ScoringPolicy()) -> Verdict:
+    """The verdict that ``criteria`` give under ``policy``."""
+    held = [c for c in criteria if c.truth is Truth.TRUE]
+    failed = [c for c in criteria if c.truth is Truth.FALSE]
+    unknown = [c for c in criteria if c.truth is Truth.UNKNOWN]
+    assessed = len(held) + len(failed)
+    held_weight = sum(c.weight for c in held)
+    assessed_weight = held_weight + sum(c.weight for c in failed)
+    total_weight = assessed_weight + sum(c.weight for c in unknown)
+
+    score = held_weight / assessed_weight if assessed else None
+    if score is None:
+        status = Status.NOT_ASSESSED
+    elif held_weight >= policy.met_threshold * total_weight - _EPSILON:
+        status = Status.MET
+    elif score > 0 and score >= policy.partial_threshold - _EPSILON:
+        status = Status.PARTIAL
+    else:
+        status = Status.UNMET
+
+    capped_by: list[str] = []
+    if status is not Status.NOT_ASSESSED:
+        caps = [(Status(c.cap), c.id) for c in failed if c.cap is not None]
+        lowest = min((RANK[cap] for cap, _ in caps), default=None)
+        if lowest is not None and lowest < RANK[status]:
+            status = next(cap for cap, _ in caps if RANK[cap] == lowest)
+            capped_by = [ident for cap, ident in caps if RANK[cap] == lowest]
+
+    return Verdict(
+        status=status,
+        score=score,
+        held=len(held),
+        assessed=assessed,
+        total=len(criteria),
+        explanation=_sentence(status, held, failed, unknown, len(criteria), capped_by),
+    )
+
+
+def _sentence(
+    status: Status,
+    held: list[CriterionResult],
+    failed: list[CriterionResult],
+    unknown: list[CriterionResult],
+    total: int,
+    capped_by: list[str],
+) -> str:
+    if status is Status.NOT_ASSESSED:
+        return "no evidence for its criterion" if total == 1 else f"no evidence for any of its {total} criteria"
+    noun = "criterion" if total == 1 else "criteria"
+    verb = "holds" if len(held) == 1 else "hold"
+    sentence = f"{len(held)} of {total} {noun} {verb}"
+    if unknown:
+        sentence += f" ({len(unknown)} not assessed)"
+    if held:
+        sentence += ": " + ", ".join(c.id for c in held)
+    if failed:
+        sentence += "; fails: " + ", ".join(c.id for c in failed)
+    if capped_by:
+        sentence += f"; capped at {status.label} by " + ", ".join(capped_by)
+    return sentence
+
+
+def score_recommendation(
+    recommendation: Recommendation,
+    criteria: Sequence[CriterionResult],
+    policy: ScoringPolicy = ScoringPolicy(),
+) -> RecommendationResult:
+    """A recommendation's result: its verdict, its criteria and the citations behind them
+    (de-duplicated, in the order first read)."""
+    outcome = verdict(criteria, policy)
+    return RecommendationResult(
+        id=recommendation.id,
+        title=recommendation.title,
+        text=recommendation.text,
+        pillar=recommendation.pillar,
+        status=outcome.status,
+        score=outcome.score,
+        held=outcome.held,
+        assessed=outcome.assessed,
+        total=outcome.total,
+        criteria=list(criteria),
+        citations=unique_citations(ref for c in criteria for fact in c.facts for ref in fact.citations),
+        explanation=outcome.explanation,
+    )
+
+
+def unique_citations(refs: Iterable[CitationRef]) -> list[CitationRef]:
+    """Citations without repeats, in first-seen order."""
+    return list(dict.fromkeys(refs))
+
+
+def totals(results: Iterable[tuple[Status, float]]) -> Totals:
+    """Counts of each verdict and the weighted score over assessed recommendations.
+
+    ``results`` are (verdict, recommendation weight) pairs; the score is the weighted mean
+    of met = 1, partial = 0.5, unmet = 0, or None when nothing is assessed.
+    """
+    counts = {status: 0 for status in Status}
+    weighted = weights = 0.0
+    for status, weight in results:
+        counts[status] += 1
+        match status:
+            case Status.MET | Status.PARTIAL | Status.UNMET:
+                weighted += STATUS_VALUE[status] * weight
+                weights += weight
+            case Status.NOT_ASSESSED:
+                pass
+            case _:
+                assert_never(status)
+    return Totals(
+        met=counts[Status.MET],
+        partial=counts[Status.PARTIAL],
+        unmet=counts[Status.UNMET],
+        not_assessed=counts[Status.NOT_ASSESSED],
+        score=weighted / weights if weights else None,
+    )
+
+
+def at_or_below(status: Status, level: Status) -> bool:
+    """Whether an *assessed* verdict is at or below ``level``; not_assessed never is."""
+    if status is Status.NOT_ASSESSED:
+        return False
+    if level is Status.NOT_ASSESSED:
+        raise ValueError("a gate level must be met, partial or unmet")
+    return RANK[status] <= RANK[level]
