@@ -117,66 +117,31 @@ def default_ruleset(project: Project) -> str:
     )
 
 
-def country_for(project: Project, ruleset_id: str, country: str | None) -> str:
-    """The rule set's own country, else the one asked for, else the project's only one."""
-    ruleset = _ruleset(project, ruleset_id)
-    countries = project.countries()
-    if ruleset.country is not None:
-        if country is not None and country != ruleset.country:
-            raise ScorecardError(f'rule set "{ruleset_id}" was issued to {ruleset.country}, not {country}')
-        return ruleset.country
-    if country is not None:
-        if country not in countries:
-            raise NoEvidence(f'no evidence for country "{country}"{did_you_mean(country, countries)} (countries with evidence: {", ".join(countries) or "none"})')
-        return country
-    if len(countries) == 1:
-        return countries[0]
-    raise ScorecardError(f'rule set "{ruleset_id}" applies to any country; choose one with --country ({", ".join(countries) or "no evidence yet"})')
-
-
-def year_for(project: Project, country: str, year: int | None) -> int:
-    years = project.years(country)
-    if not years:
-        raise NoEvidence(f"there is no evidence for {country} yet")
-    if year is None:
-        return years[-1]
-    if year not in years:
-        raise NoEvidence(f"there is no evidence for {country} in {year}; years with evidence: {', '.join(map(str, years))}")
-    return year
-
-
-def _ruleset(project: Project, ruleset_id: str):
-    if ruleset_id not in project.rulesets:
-        raise UnknownRuleSet(ruleset_id, project.rulesets)
-    return project.rulesets[ruleset_id]
-
-
 def evaluate(project: Project, ruleset: str | None = None, year: int | None = None, country: str | None = None) -> Scorecard:
     """The scorecard of a rule set for one year (default: the latest year with evidence)."""
-    from .scorecards import build_scorecard
+    from .scorecards import build_scorecard, country_of, latest_year, ruleset_of
 
     ruleset_id = ruleset or default_ruleset(project)
-    country_code = country_for(project, ruleset_id, country)
-    return build_scorecard(project, ruleset_id, year_for(project, country_code, year), country_code)
+    country_code = country_of(project, ruleset_of(project, ruleset_id), country)
+    if year is None:
+        year = latest_year(project, country_code)
+        if year is None:
+            raise NoEvidence(f"there is no evidence for {country_code} yet")
+    return build_scorecard(project, ruleset_id, year, country_code)
 
 
-def progress(project: Project, ruleset: str, country: str | None = None) -> Progress:
-    """Each recommendation's verdict in every year with evidence, and its trend."""
+def progress(project: Project, ruleset: str, country: str | None = None, years: list[int] | None = None) -> Progress:
+    """Each recommendation's verdict in every year with evidence (or the years given), and its trend."""
     from .scorecards import build_progress
 
-    _ruleset(project, ruleset)
-    country_code = country_for(project, ruleset, country)
-    if not project.years(country_code):
-        raise NoEvidence(f"there is no evidence for {country_code} yet")
-    return build_progress(project, ruleset, country_code)
+    return build_progress(project, ruleset, country, years)
 
 
 def coverage(project: Project, ruleset: str | None = None, country: str | None = None) -> Coverage:
     """For each recommendation and year, the criteria with no evidence."""
     from .scorecards import build_coverage
 
-    ruleset_id = ruleset or default_ruleset(project)
-    return build_coverage(project, ruleset_id, country_for(project, ruleset_id, country))
+    return build_coverage(project, ruleset or default_ruleset(project), country)
 
 
 def fails_gate(scorecard: Scorecard, level: Status) -> bool:

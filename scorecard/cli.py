@@ -85,6 +85,15 @@ def _open(project: Path | None):
     return api.open_project(_root(project))
 
 
+def _years(text: str | None) -> list[int] | None:
+    if text is None:
+        return None
+    try:
+        return sorted({int(part) for part in text.split(",") if part.strip()})
+    except ValueError:
+        raise typer.BadParameter(f'"{text}" is not a list of years such as 2014,2017', param_hint="--years") from None
+
+
 def _write(text: str) -> None:
     sys.stdout.write(text if text.endswith("\n") else text + "\n")
 
@@ -116,7 +125,7 @@ def validate(
 
 @app.command()
 def evaluate(
-    ruleset: Annotated[Optional[str], typer.Argument(help="Rule set id (default: the project's default_ruleset).")] = None,
+    ruleset: Annotated[Optional[str], typer.Argument(metavar="[RULESET]", help="Rule set id (default: the project's default_ruleset).")] = None,
     year: Annotated[Optional[int], typer.Option("--year", "-y", help="Year (default: the latest with evidence).")] = None,
     country: CountryOption = None,
     format: FormatOption = TableFormat.plain,
@@ -141,7 +150,8 @@ def evaluate(
 
 @app.command()
 def progress(
-    ruleset: Annotated[str, typer.Argument(help="Rule set id.")],
+    ruleset: Annotated[str, typer.Argument(metavar="RULESET", help="Rule set id.")],
+    years: Annotated[Optional[str], typer.Option("--years", help="Only these years, e.g. 2014,2017 (default: every year with evidence).")] = None,
     country: CountryOption = None,
     format: FormatOption = TableFormat.plain,
     project: ProjectOption = None,
@@ -152,7 +162,8 @@ def progress(
     from .render.tables import render_progress
 
     try:
-        result = api.progress(_open(project), ruleset, country)
+        chosen = _years(years)
+        result = api.progress(_open(project), ruleset, country, chosen)
     except ScorecardError as error:
         _fail(error)
     _write(render_progress(result, format.value))
@@ -160,8 +171,8 @@ def progress(
 
 @app.command()
 def explain(
-    ruleset: Annotated[str, typer.Argument(help="Rule set id.")],
-    recommendation: Annotated[str, typer.Argument(help="Recommendation id, e.g. R1.")],
+    ruleset: Annotated[str, typer.Argument(metavar="RULESET", help="Rule set id.")],
+    recommendation: Annotated[str, typer.Argument(metavar="REC", help="Recommendation id, e.g. R1.")],
     year: Annotated[Optional[int], typer.Option("--year", "-y", help="Year (default: the latest with evidence).")] = None,
     country: CountryOption = None,
     project: ProjectOption = None,
@@ -183,7 +194,7 @@ def explain(
 
 @app.command()
 def memo(
-    ruleset: Annotated[str, typer.Argument(help="Rule set id.")],
+    ruleset: Annotated[str, typer.Argument(metavar="RULESET", help="Rule set id.")],
     year: Annotated[int, typer.Option("--year", "-y", help="Year of the scorecard.")],
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to this file; .html gives a printable page, anything else Markdown.", dir_okay=False)] = None,
     country: CountryOption = None,
@@ -218,7 +229,7 @@ def memo(
 
 @app.command()
 def coverage(
-    ruleset: Annotated[Optional[str], typer.Argument(help="Rule set id (default: the project's default_ruleset).")] = None,
+    ruleset: Annotated[Optional[str], typer.Argument(metavar="[RULESET]", help="Rule set id (default: the project's default_ruleset).")] = None,
     country: CountryOption = None,
     format: FormatOption = TableFormat.plain,
     project: ProjectOption = None,
@@ -237,8 +248,8 @@ def coverage(
 
 @app.command()
 def cite(
-    source: Annotated[str, typer.Argument(help="Source id from seeds/sources.yaml.")],
-    quote: Annotated[str, typer.Argument(help="The words to find.")],
+    source: Annotated[str, typer.Argument(metavar="SOURCE", help="Source id from seeds/sources.yaml.")],
+    quote: Annotated[str, typer.Argument(metavar="QUOTE", help="The words to find.")],
     prefix: Annotated[Optional[str], typer.Option(help="Words just before the quote.")] = None,
     suffix: Annotated[Optional[str], typer.Option(help="Words just after the quote.")] = None,
     project: ProjectOption = None,
@@ -288,7 +299,7 @@ def schema(
 
 @app.command()
 def init(
-    directory: Annotated[Path, typer.Argument(help="Folder for the new project (created; must be empty if it exists).", file_okay=False)],
+    directory: Annotated[Path, typer.Argument(metavar="DIR", help="Folder for the new project (created; must be empty if it exists).", file_okay=False)],
 ) -> None:
     """Start a project: copy the embedded Peru dataset into DIRECTORY."""
     from . import api
