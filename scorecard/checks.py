@@ -79,7 +79,8 @@ def _check_sources(context: _Context) -> None:
             continue
         full = seeds / source.file
         if not full.is_file():
-            context.add(SOURCES_FILE, (*loc, "file"), "F001", f'source file "seeds/{source.file}" does not exist', hint=_closest_file(source.file, seeds))
+            missing = "is not a regular file" if full.exists() else "does not exist"
+            context.add(SOURCES_FILE, (*loc, "file"), "F001", f'source file "seeds/{source.file}" {missing}', hint=_closest_file(source.file, seeds))
             continue
         if full.stat().st_size > MAX_SOURCE_BYTES:
             context.add(SOURCES_FILE, (*loc, "file"), "F005", f'source file "seeds/{source.file}" is larger than {MAX_SOURCE_BYTES // 2**20} MiB')

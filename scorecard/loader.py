@@ -40,13 +40,15 @@ class LoadedProject:
     """For a file loaded only in part: the original index of each item kept (see _salvage)."""
     failed: set[str] = field(default_factory=set)
     """Files that exist but could not be loaded at all (their problems are reported)."""
-    dropped: dict[str, set[str]] = field(default_factory=dict)
-    """For a file loaded in part: the ids of the malformed items set aside."""
+    dropped: dict[str, set[str | None]] = field(default_factory=dict)
+    """For a file loaded in part: the ids of the malformed items set aside (None: an item
+    whose id cannot be read, which might be any id)."""
 
     def reported(self, path: str, ident: str) -> bool:
         """Whether ``ident`` of the file at ``path`` is already reported as broken there,
         so that a use of it elsewhere is not reported again as unknown."""
-        return path in self.failed or ident in self.dropped.get(path, ())
+        dropped = self.dropped.get(path, ())
+        return path in self.failed or ident in dropped or None in dropped
 
     def items(self, path: str, items: list[Any]) -> list[tuple[int, Any]]:
         """Items of a file's main list, each with its index in the file as written."""
@@ -218,11 +220,15 @@ _ITEM_LISTS: dict[type[BaseModel], str] = {
 }
 
 
-def _dropped_ids(data: Any, model: type[BaseModel], kept: list[int]) -> set[str]:
-    """The ``id`` of each item _salvage set aside (items without a string id have none)."""
+def _dropped_ids(data: Any, model: type[BaseModel], kept: list[int]) -> set[str | None]:
+    """The ``id`` of each item _salvage set aside; None for one whose id cannot be read."""
     items = data[_ITEM_LISTS[model]]
     keep = set(kept)
-    return {item["id"] for index, item in enumerate(items) if index not in keep and isinstance(item, dict) and isinstance(item.get("id"), str)}
+    return {
+        item["id"] if isinstance(item, dict) and isinstance(item.get("id"), str) else None
+        for index, item in enumerate(items)
+        if index not in keep
+    }
 
 
 def _salvage(model: type[M], data: Any, error: ValidationError) -> tuple[M, list[int]] | None:

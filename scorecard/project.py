@@ -21,6 +21,7 @@ from .models import (
     RuleSet,
     Source,
 )
+from .yamlio import read_bounded
 
 
 MAX_SOURCE_BYTES = 16 * 1024 * 1024
@@ -69,10 +70,12 @@ def read_source(root: Path, file: str) -> bytes | None:
         return None
     path = root / "seeds" / file
     try:
-        if not path.is_file() or path.stat().st_size > MAX_SOURCE_BYTES:
+        if not path.is_file():
             return None
-        with open(path, "rb") as stream:
-            raw = stream.read(MAX_SOURCE_BYTES + 1)  # the file may have grown since stat
+        size = path.stat().st_size
+        if size > MAX_SOURCE_BYTES:
+            return None
+        raw = read_bounded(path, size, MAX_SOURCE_BYTES)
     except OSError:
         return None
     return raw if len(raw) <= MAX_SOURCE_BYTES else None

@@ -127,11 +127,23 @@ def load_yaml(
     size = os.stat(path).st_size
     if size > max_bytes:
         return None, [_too_large(display_path, size, max_bytes)]
-    with open(path, "rb") as f:
-        raw = f.read(max_bytes + 1)  # the file may have grown since stat
+    raw = read_bounded(path, size, max_bytes)
     if len(raw) > max_bytes:
         return None, [_too_large(display_path, len(raw), max_bytes)]
     return load_yaml_bytes(raw, display_path, max_bytes=max_bytes, max_depth=max_depth, max_line=max_line)
+
+
+def read_bounded(path: Path, size: int, limit: int) -> bytes:
+    """The bytes of a file ``stat`` said holds ``size <= limit`` bytes, read at most to ``limit + 1``.
+
+    ``read(limit + 1)`` would allocate ``limit`` bytes up front for every file;
+    this reads what stat announced, and more only if the file grew since.
+    """
+    with open(path, "rb") as f:
+        raw = f.read(size + 1)
+        if len(raw) > size:  # it grew since stat: read on, but never past the limit
+            raw += f.read(limit + 1 - len(raw))
+    return raw
 
 
 def load_yaml_bytes(
