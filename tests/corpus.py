@@ -1,0 +1,263 @@
+"""The bad-input corpus: build one broken project per case of tests/fixtures/invalid/.
+
+A case is a folder ``tests/fixtures/invalid/<case>/`` holding
+
+- files that overlay ``tests/fixtures/base/`` (same relative paths);
+- optionally ``delete.txt``: project paths to remove, one a line;
+- ``expected.txt``: the diagnostics ``validate`` must give, one
+  ``path:line:col: CODE`` a line (``#`` starts a comment saying what the case is).
+
+Bytes that are awkward to commit (100 MB, a 2 MB line, UTF-16, NUL bytes,
+symbolic links, a FIFO) are made by the generator registered under the case's
+name in :data:`GENERATORS`; such a case still has its folder and expected.txt.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+BASE = FIXTURES / "base"
+INVALID = FIXTURES / "invalid"
+
+EVIDENCE = "evidence/peru/2017.yaml"
+SOURCES = "seeds/sources.yaml"
+SEED_2018 = "seeds/tip-2018-peru-prosecution.txt"
+
+Expected = set[tuple[str, int, int, str]]
+GENERATORS: dict[str, Callable[[Path], None]] = {}
+
+_LINE = re.compile(r"^(?P<path>[^:]+):(?P<line>\d+):(?P<col>\d+): (?P<code>[A-Z]\d{3})$")
+
+
+def cases() -> list[str]:
+    return sorted(p.name for p in INVALID.iterdir() if p.is_dir())
+
+
+def expected(case: str) -> Expected:
+    """The (path, line, col, code) set a case's expected.txt lists."""
+    found: Expected = set()
+    for raw in (INVALID / case / "expected.txt").read_text(encoding="utf-8").splitlines():
+        line = raw.split("#", 1)[0].strip()
+        if not line:
+            continue
+        m = _LINE.match(line)
+        if m is None:
+            raise ValueError(f"{case}/expected.txt: cannot read {raw!r}")
+        found.add((m["path"], int(m["line"]), int(m["col"]), m["code"]))
+    return found
+
+
+def build(case: str, dest: Path) -> Path:
+    """The base project at ``dest`` with the case applied; returns ``dest``."""
+    shutil.copytree(BASE, dest, symlinks=True)
+    folder = INVALID / case
+    for path in sorted(folder.rglob("*")):
+        relative = path.relative_to(folder).as_posix()
+        if path.is_dir() or relative in ("expected.txt", "delete.txt"):
+            continue
+        target = dest / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(path, target)
+    deletions = folder / "delete.txt"
+    if deletions.is_file():
+        for line in deletions.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                target = dest / line.strip()
+                shutil.rmtree(target) if target.is_dir() else target.unlink()
+    if case in GENERATORS:
+        GENERATORS[case](dest)
+    return dest
+
+
+def generator(name: str) -> Callable[[Callable[[Path], None]], Callable[[Path], None]]:
+    def register(function: Callable[[Path], None]) -> Callable[[Path], None]:
+        GENERATORS[name] = function
+        return function
+
+    return register
+
+
+# -- helpers -------------------------------------------------------------------
+
+_ONE_FACT = """country: PER
+year: 2017
+facts:
+  - indicator: prosecution.operations
+    value: 865
+    note: {note}
+    citations:
+      - source: tip-2018-peru-prosecution
+        quote: Police reported conducting 865 anti-trafficking operations in 2017
+"""
+
+
+def _evidence(root: Path, note: str = "fine") -> str:
+    return _ONE_FACT.format(note=note)
+
+
+def _add_source(root: Path, source_id: str, file: str, data: bytes) -> None:
+    """Write seeds/<file> and catalogue it with its true SHA-256."""
+    (root / "seeds" / file).write_bytes(data)
+    digest = hashlib.sha256(data).hexdigest()
+    with open(root / SOURCES, "a", encoding="utf-8") as stream:
+        stream.write(
+            f"\n  - id: {source_id}\n    file: {file}\n    title: Generated\n"
+            f"    publisher: the test corpus\n    sha256: {digest}\n"
+        )
+
+
+def _cite(root: Path, source_id: str, quote_yaml: str) -> None:
+    """Replace the 2017 evidence with one fact citing ``source_id`` (quote given as YAML)."""
+    (root / EVIDENCE).write_text(
+        "country: PER\nyear: 2017\nfacts:\n  - indicator: prosecution.operations\n    value: 865\n"
+        f"    citations:\n      - source: {source_id}\n        quote: {quote_yaml}\n",
+        encoding="utf-8",
+    )
+
+
+# -- encodings and bytes ----------------------------------------------------------
+
+
+@generator("yaml-latin1")
+def _latin1(root: Path) -> None:
+    (root / EVIDENCE).write_bytes(_evidence(root, "Perú").encode("latin-1"))
+
+
+@generator("yaml-utf16-bom")
+def _utf16_bom(root: Path) -> None:
+    (root / EVIDENCE).write_bytes(_evidence(root).encode("utf-16"))  # with BOM
+
+
+@generator("yaml-utf16-no-bom")
+def _utf16(root: Path) -> None:
+    (root / EVIDENCE).write_bytes(_evidence(root).encode("utf-16-le"))
+
+
+@generator("yaml-utf8-bom")
+def _utf8_bom(root: Path) -> None:
+    (root / EVIDENCE).write_bytes(b"\xef\xbb\xbf" + _evidence(root).encode())
+
+
+@generator("yaml-nul-byte")
+def _nul(root: Path) -> None:
+    (root / EVIDENCE).write_bytes(_evidence(root, "a\x00b").encode())
+
+
+@generator("yaml-binary-png")
+def _png(root: Path) -> None:
+    (root / EVIDENCE).write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+
+
+@generator("yaml-control-char")
+def _control(root: Path) -> None:
+    (root / EVIDENCE).write_bytes(_evidence(root, "bell \x07 here").encode())
+
+
+@generator("yaml-escape-sequence")
+def _escape(root: Path) -> None:
+    # An ANSI escape written raw into the file: never echoed to the terminal.
+    (root / EVIDENCE).write_bytes(_evidence(root, "\x1b[2J\x1b[31mred").encode())
+
+
+# -- limits --------------------------------------------------------------------------
+
+
+@generator("yaml-too-large-100mb")
+def _huge(root: Path) -> None:
+    # A sparse file: 100 MB long, almost no disk and no time to make.
+    with open(root / "evidence/peru/2015.yaml", "wb") as stream:
+        stream.write(b"country: PER\nyear: 2015\nfacts:\n")
+        stream.truncate(100 * 1024 * 1024)
+
+
+@generator("yaml-line-2mb")
+def _long_line(root: Path) -> None:
+    text = _evidence(root, "x" * (2 * 1024 * 1024))
+    (root / EVIDENCE).write_text(text, encoding="utf-8")
+
+
+@generator("yaml-too-deep")
+def _deep(root: Path) -> None:
+    (root / EVIDENCE).write_text(_evidence(root, "[" * 100 + "]" * 100), encoding="utf-8")
+
+
+# -- sources ---------------------------------------------------------------------------
+
+
+@generator("source-tampered")
+def _tampered(root: Path) -> None:
+    path = root / SEED_2018
+    path.write_bytes(path.read_bytes().replace(b"865 anti-trafficking", b"965 anti-trafficking"))
+
+
+@generator("source-symlink-out")
+def _symlink_out(root: Path) -> None:
+    link = root / "seeds/passwd.txt"
+    link.symlink_to("/etc/passwd")
+    text = (root / SOURCES).read_text(encoding="utf-8")
+    (root / SOURCES).write_text(text.replace("file: tip-2018-peru-prosecution.txt", "file: passwd.txt"), encoding="utf-8")
+
+
+@generator("source-seeds-folder-link-out")
+def _seeds_out(root: Path) -> None:
+    # seeds/ itself is a link to a copy outside the project: nothing in it is read.
+    outside = root.parent / (root.name + "-elsewhere")
+    shutil.copytree(root / "seeds", outside)
+    shutil.rmtree(root / "seeds")
+    (root / "seeds").symlink_to(outside, target_is_directory=True)
+
+
+@generator("source-not-utf8")
+def _latin1_seed(root: Path) -> None:
+    _add_source(root, "latin", "latin.txt", "El Perú informó 865 operaciones.".encode("latin-1"))
+
+
+@generator("source-too-large")
+def _huge_seed(root: Path) -> None:
+    with open(root / "seeds/huge.txt", "wb") as stream:
+        stream.truncate(17 * 1024 * 1024)
+    with open(root / SOURCES, "a", encoding="utf-8") as stream:
+        stream.write(f"\n  - id: huge\n    file: huge.txt\n    title: Huge\n    publisher: x\n    sha256: '{'0' * 64}'\n")
+
+
+@generator("quote-hundreds-of-times")
+def _repeated(root: Path) -> None:
+    line = "The government reported 865 anti-trafficking operations.\n"
+    _add_source(root, "repeated", "repeated.txt", (line * 500).encode())
+    _cite(root, "repeated", "reported 865 anti-trafficking operations")
+
+
+@generator("quote-enormous")
+def _enormous(root: Path) -> None:
+    # A 1 MB quote over many lines of a folded block: refused before any search.
+    words = "Police reported conducting 865 anti-trafficking operations in 2017 " * 15
+    block = "".join(f"          {words.strip()}\n" for _ in range(1000))
+    _cite(root, "tip-2018-peru-prosecution", ">-\n" + block.rstrip("\n"))
+
+
+# -- the project's own files -------------------------------------------------------------
+
+
+@generator("yaml-link-out")
+def _yaml_link(root: Path) -> None:
+    (root / "evidence/peru/2018.yaml").symlink_to("/etc/passwd")
+
+
+@generator("folder-link-out")
+def _folder_link(root: Path) -> None:
+    outside = root.parent / (root.name + "-other-evidence")
+    outside.mkdir()
+    (outside / "2019.yaml").write_text("country: PER\nyear: 2019\nfacts: []\n", encoding="utf-8")
+    (root / "evidence/other").symlink_to(outside, target_is_directory=True)
+
+
+@generator("yaml-not-regular-file")
+def _fifo(root: Path) -> None:
+    # Opening a FIFO would block for ever: it must never be opened.
+    os.mkfifo(root / "evidence/peru/2018.yaml")
