@@ -385,12 +385,13 @@ def build_text(rng: random.Random, pool: list[str], c: Country, neighbour: Count
         while offset < limit:
             paragraph(rng.randint(3, 8), quotable=True)
     # The closing sentence ends the span; its last words, found once in the text, are the span's end.
+    before = coarse("".join(parts))  # coarse() commutes with concatenation
     while True:
         closing = draw()
         words = closing.split(" ")
         if closing.count(".") == 1 and len(words) >= 8:
             phrase = " ".join(words[-5:])
-            if coarse("".join(parts) + closing).count(coarse(phrase)) == 1:
+            if (before + coarse(closing)).count(coarse(phrase)) == 1:
                 break
     emit(closing + "\n")
     text.span_end = phrase

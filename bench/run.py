@@ -1,0 +1,309 @@
+"""Benchmark ``scorecard`` on a synthetic project (see ``bench/README.md``).
+
+    python bench/run.py --countries 190 --years 20 --repeat 3
+    python bench/run.py --scale 10x5 --scale 50x10 --scale 100x20 --scale 190x20
+
+For each scale: generates the project with ``bench/generate.py`` (or reuses
+it when it was generated with the same parameters and inputs), then measures,
+as medians of ``--repeat`` runs:
+
+- ``validate``: ``scorecard validate`` as a subprocess with the project as its
+  working folder (every check on every file), with its peak RSS;
+- ``load`` and ``evaluate``: in a fresh Python process, ``api.open_project``
+  (load and check everything), then ``api.evaluate`` of every rule set for
+  every year with evidence (one Scorecard each, not rendered);
+- ``help``: ``scorecard --help``, a cold start of the command line;
+- ``peer``: ``check-jsonschema --schemafile schemas/evidence.schema.json`` on
+  every evidence file (schema only, no citations);
+- ``floor``: a fresh Python process that reads every YAML file with
+  ``yaml.load(..., Loader=yaml.CSafeLoader)``, reads every source text, and
+  does one ``str.find`` per quote in its source text.
+
+Prints a table and, last, one JSON line (per scale) with validate_s,
+evaluate_s, help_s, peer_s, floor_s, peak_rss_mb, files, citations (and a few
+more keys).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+sys.path.insert(0, str(HERE))
+
+import generate  # noqa: E402
+
+BIN = Path(sys.executable).parent
+EVIDENCE_SCHEMA = REPO / "schemas" / "evidence.schema.json"
+
+# Targets at 190 x 20 (issue 6).
+TARGET_VALIDATE_OVER_FLOOR = 1.5
+TARGET_EVALUATE_OVER_LOAD = 1.2
+TARGET_HELP_S = 0.3
+TARGET_RSS_MB = 1024
+
+
+# ----------------------------------------------------------------------------
+# Children, timed from outside, with their own peak RSS
+# ----------------------------------------------------------------------------
+
+
+def run_child(argv: list[str], cwd: Path, *, check: bool = True) -> tuple[float, float, bytes]:
+    """Run a process to its end; (wall seconds, its own peak RSS in MB, its stdout).
+
+    The output goes to temporary files and the child is reaped with ``os.wait4``,
+    which gives the rusage of that child alone (RUSAGE_CHILDREN would be the
+    maximum over every child so far, the peer's included).
+    """
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        start = time.perf_counter()
+        proc = subprocess.Popen(argv, cwd=cwd, stdout=out, stderr=err, stdin=subprocess.DEVNULL)
+        _, status, usage = os.wait4(proc.pid, 0)
+        elapsed = time.perf_counter() - start
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        err.seek(0)
+        data = out.read()
+        if check and proc.returncode != 0:
+            raise SystemExit(
+                f"{' '.join(argv[:3])} ... failed with exit {proc.returncode}:\n"
+                + data[:2000].decode(errors="replace") + err.read()[-4000:].decode(errors="replace")
+            )
+    return elapsed, usage.ru_maxrss / 1024, data
+
+
+def scorecard_cmd() -> list[str]:
+    script = BIN / "scorecard"
+    return [str(script)] if script.exists() else [sys.executable, "-m", "scorecard"]
+
+
+def peer_cmd() -> list[str]:
+    script = BIN / "check-jsonschema"
+    if script.exists():
+        return [str(script)]
+    found = shutil.which("check-jsonschema")
+    if found is None:
+        raise SystemExit("check-jsonschema is not installed (pip install check-jsonschema)")
+    return [found]
+
+
+def median(values: list[float]) -> float:
+    return statistics.median(values)
+
+
+# ----------------------------------------------------------------------------
+# The floor and the evaluation run in fresh processes (this file, with a flag)
+# ----------------------------------------------------------------------------
+
+
+def floor(root: Path) -> dict:
+    """Read every YAML file (C loader) and every source; one str.find per quote."""
+    import yaml
+
+    loader = yaml.CSafeLoader
+    yamls = [root / "scorecard.yaml", root / "seeds" / "sources.yaml", root / "rules" / "indicators.yaml"]
+    rules = sorted(p for p in (root / "rules").rglob("*.yaml") if p.name != "indicators.yaml")
+    evidence = sorted((root / "evidence").rglob("*.yaml"))
+    data = {p: yaml.load(p.read_bytes(), Loader=loader) for p in yamls + rules + evidence}
+    catalogue = data[root / "seeds" / "sources.yaml"]["sources"]
+    texts = {s["id"]: (root / "seeds" / s["file"]).read_bytes().decode("utf-8") for s in catalogue}
+    found = quotes = 0
+    for path in rules + evidence:
+        doc = data[path]
+        citations = [r["citation"] for r in doc.get("recommendations", []) if "citation" in r]
+        citations += [c for fact in doc.get("facts", []) for c in fact["citations"]]
+        for c in citations:
+            quotes += 1
+            found += texts[c["source"]].find(c["quote"]) >= 0
+    return {"files": len(data) + len(texts), "quotes": quotes, "verbatim": found}
+
+
+EVALUATE_CHILD = """
+import json, sys, time
+from pathlib import Path
+from scorecard import api
+root = Path(sys.argv[1]).resolve()
+t0 = time.perf_counter()
+project = api.open_project(root)
+t1 = time.perf_counter()
+count = 0
+for ruleset_id in sorted(project.rulesets):
+    ruleset = project.rulesets[ruleset_id]
+    countries = [ruleset.country] if ruleset.country else project.countries()
+    for country in countries:
+        for year in project.years(country):
+            api.evaluate(project, ruleset_id, year, country)
+            count += 1
+t2 = time.perf_counter()
+print(json.dumps({"load_s": t1 - t0, "evaluate_s": t2 - t1, "scorecards": count}))
+"""
+
+
+# ----------------------------------------------------------------------------
+# One scale
+# ----------------------------------------------------------------------------
+
+
+def ensure_project(countries: int, years: int, seed: int, out: Path | None) -> tuple[Path, float | None]:
+    out = out or HERE / "out" / f"{countries}x{years}-s{seed}"
+    if generate.is_current(out, countries, years, seed):
+        return out, None
+    start = time.perf_counter()
+    generate.generate(out, countries, years, seed)
+    return out, time.perf_counter() - start
+
+
+def measure(countries: int, years: int, repeat: int, seed: int = 0, out: Path | None = None, log=print) -> dict:
+    root, generated_s = ensure_project(countries, years, seed, out)
+    log(f"== {countries} x {years}: {root} ({'generated in %.1f s' % generated_s if generated_s else 'reused'})")
+    sc = scorecard_cmd()
+    evidence = sorted(p.relative_to(root).as_posix() for p in (root / "evidence").rglob("*.yaml"))
+
+    # One validate run for its counts (json), then the timed ones.
+    _, _, raw = run_child([*sc, "validate", "--format", "json"], root)
+    report = json.loads(raw)
+    if not report["ok"]:
+        raise SystemExit(f"the synthetic project does not validate: {report['problems'][:3]}")
+
+    validate, rss = [], []
+    for _ in range(repeat):
+        t, mb, _ = run_child([*sc, "validate"], root)
+        validate.append(t)
+        rss.append(mb)
+    log(f"   validate {median(validate):.2f} s, peak RSS {max(rss):.0f} MB")
+
+    floor_runs = []
+    for _ in range(repeat):
+        t, _, raw = run_child([sys.executable, str(Path(__file__).resolve()), "--floor", str(root)], root)
+        floor_runs.append(t)
+    floor_info = json.loads(raw)
+    log(f"   floor {median(floor_runs):.2f} s")
+
+    load, evaluate, scorecards = [], [], 0
+    for _ in range(repeat):
+        _, _, raw = run_child([sys.executable, "-c", EVALUATE_CHILD, str(root)], root)
+        result = json.loads(raw)
+        load.append(result["load_s"])
+        evaluate.append(result["evaluate_s"])
+        scorecards = result["scorecards"]
+    log(f"   load {median(load):.2f} s + evaluate {median(evaluate):.2f} s ({scorecards} scorecards)")
+
+    help_runs = [run_child([*sc, "--help"], root)[0] for _ in range(max(repeat, 5))]
+    log(f"   --help {median(help_runs):.3f} s")
+
+    peer = []
+    for _ in range(repeat):
+        peer.append(run_child([*peer_cmd(), "--schemafile", str(EVIDENCE_SCHEMA), *evidence], root)[0])
+    log(f"   peer {median(peer):.2f} s")
+
+    result = {
+        "countries": countries,
+        "years": years,
+        "validate_s": round(median(validate), 3),
+        "evaluate_s": round(median(evaluate), 3),
+        "load_s": round(median(load), 3),
+        "help_s": round(median(help_runs), 3),
+        "peer_s": round(median(peer), 3),
+        "floor_s": round(median(floor_runs), 3),
+        "peak_rss_mb": round(max(rss), 1),
+        "files": report["files"],
+        "citations": report["citations"],
+        "evidence_files": len(evidence),
+        "scorecards": scorecards,
+        "floor_quotes_verbatim": floor_info["verbatim"],
+        "repeat": repeat,
+    }
+    result["validate_over_floor"] = round(result["validate_s"] / result["floor_s"], 2)
+    result["evaluate_over_load"] = round((result["load_s"] + result["evaluate_s"]) / result["load_s"], 3)
+    return result
+
+
+def targets(r: dict) -> list[tuple[str, str, str, bool]]:
+    """(figure, measured, target, met) for one scale."""
+    return [
+        ("validate vs floor", f"{r['validate_s']:.2f} s = {r['validate_over_floor']:.2f} x floor {r['floor_s']:.2f} s", f"<= {TARGET_VALIDATE_OVER_FLOOR} x floor", r["validate_over_floor"] <= TARGET_VALIDATE_OVER_FLOOR),
+        ("validate vs peer", f"{r['validate_s']:.2f} s vs peer {r['peer_s']:.2f} s", "faster than peer", r["validate_s"] < r["peer_s"]),
+        ("evaluate everything", f"load {r['load_s']:.2f} s + eval {r['evaluate_s']:.2f} s = {r['evaluate_over_load']:.3f} x load", f"<= {TARGET_EVALUATE_OVER_LOAD} x load", r["evaluate_over_load"] <= TARGET_EVALUATE_OVER_LOAD),
+        ("scorecard --help", f"{r['help_s']:.3f} s", f"< {TARGET_HELP_S} s", r["help_s"] < TARGET_HELP_S),
+        ("validate peak RSS", f"{r['peak_rss_mb']:.0f} MB", f"< {TARGET_RSS_MB} MB", r["peak_rss_mb"] < TARGET_RSS_MB),
+    ]
+
+
+def table(rows: list[list[str]], header: list[str]) -> str:
+    widths = [max(len(str(x)) for x in col) for col in zip(header, *rows)]
+    line = lambda cells: "  ".join(str(c).ljust(w) for c, w in zip(cells, widths)).rstrip()  # noqa: E731
+    return "\n".join([line(header), line(["-" * w for w in widths]), *map(line, rows)])
+
+
+def scaling_table(results: list[dict]) -> str:
+    header = ["scale", "files", "citations", "validate s", "floor s", "x floor", "peer s", "load s", "evaluate s", "eval/load", "--help s", "RSS MB"]
+    rows = [[f"{r['countries']}x{r['years']}", r["files"], r["citations"], f"{r['validate_s']:.2f}", f"{r['floor_s']:.2f}",
+             f"{r['validate_over_floor']:.2f}", f"{r['peer_s']:.2f}", f"{r['load_s']:.2f}", f"{r['evaluate_s']:.2f}",
+             f"{r['evaluate_over_load']:.3f}", f"{r['help_s']:.3f}", f"{r['peak_rss_mb']:.0f}"] for r in results]
+    return table(rows, header)
+
+
+def machine() -> str:
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return f"{os.cpu_count()} cores, {cpu}, Python {platform.python_version()}, {platform.system()} {platform.release()}"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Benchmark scorecard on a synthetic project.")
+    parser.add_argument("--countries", type=int, default=10)
+    parser.add_argument("--years", type=int, default=5)
+    parser.add_argument("--scale", action="append", default=[], metavar="NxM", help="a scale to run (repeatable); overrides --countries/--years")
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--out", type=Path, default=None, help="project folder (default bench/out/<N>x<M>-s<seed>); single scale only")
+    parser.add_argument("--save", type=Path, default=None, help="also write the results (a JSON list) to this file")
+    parser.add_argument("--floor", type=Path, default=None, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+
+    if args.floor is not None:  # a child: the floor, timed by the parent
+        print(json.dumps(floor(args.floor)))
+        return 0
+
+    scales = [tuple(int(x) for x in s.lower().split("x")) for s in args.scale] or [(args.countries, args.years)]
+    if args.out is not None and len(scales) > 1:
+        parser.error("--out takes a single scale")
+    log = lambda *a: print(*a, file=sys.stderr, flush=True)  # noqa: E731
+    log(f"machine: {machine()}")
+    results = [measure(n, m, args.repeat, args.seed, args.out, log=log) for n, m in scales]
+
+    for r in results:
+        print(f"\n{r['countries']} countries x {r['years']} years: {r['files']} files, {r['citations']} citations, "
+              f"{r['scorecards']} scorecards; medians of {r['repeat']} runs")
+        print(table([[name, got, want, "met" if ok else "NOT MET"] for name, got, want, ok in targets(r)],
+                    ["figure", "measured", "target", ""]))
+    if len(results) > 1:
+        print("\nscaling\n" + scaling_table(results))
+    if args.save is not None:
+        args.save.parent.mkdir(parents=True, exist_ok=True)
+        args.save.write_text(json.dumps({"machine": machine(), "results": results}, indent=2) + "\n")
+    print()
+    for r in results:
+        print(json.dumps(r))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
