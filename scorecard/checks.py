@@ -58,7 +58,9 @@ def check_project(loaded: LoadedProject) -> int:
 def _check_sources(context: _Context) -> None:
     project = context.loaded.project
     document = context.loaded.documents.get(SOURCES_FILE)
-    entries = document.data.get("sources", []) if document and isinstance(document.data, dict) else []
+    entries = document.data.get("sources") if document and isinstance(document.data, dict) else None
+    if not isinstance(entries, list):  # `sources:` left empty or mistyped: a schema problem, reported
+        return
     seen: dict[str, int] = {}
     seeds = project.root / "seeds"
     for index, entry in enumerate(entries):
