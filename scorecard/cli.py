@@ -268,6 +268,41 @@ def cite(
 
 
 @app.command()
+def fix(
+    paths: Annotated[Optional[list[Path]], typer.Argument(metavar="[PATHS]...", help="Only these evidence or rule files (default: all).")] = None,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Print the changes as a unified diff; write nothing.")] = False,
+    project: ProjectOption = None,
+) -> None:
+    """Rewrite quotes that match only after normalisation to the source's own words, and
+    add a prefix or suffix to a quote found more than once; comments and layout are kept.
+
+    Exit 0 when done, 1 when some citation needs a repair only a person can make.
+    """
+    from .errors import ScorecardError
+    from .fix import apply, plan, project_paths
+
+    try:
+        root = _root(project)
+        report = plan(root, project_paths(root, paths) if paths else None)
+    except ScorecardError as error:
+        _fail(error)
+    for note in report.notes:
+        sys.stderr.write(f"{note}\n")
+    changed = sum(len(f.notes) for f in report.files)
+    if dry_run:
+        sys.stdout.write(report.diff())
+        sys.stderr.write(f"scorecard: would repair {changed} citation(s) in {len(report.files)} file(s); nothing written (--dry-run)\n")
+    else:
+        try:
+            written = apply(report)
+        except OSError as error:
+            sys.stderr.write(f"scorecard: cannot write: {error.strerror or error}; each file is either wholly repaired or as it was\n")
+            raise typer.Exit(EXIT_USAGE)
+        sys.stderr.write(f"scorecard: repaired {changed} citation(s) in {len(written)} file(s)\n")
+    raise typer.Exit(EXIT_PROBLEMS if report.skipped else EXIT_OK)
+
+
+@app.command()
 def schema(
     write: Annotated[bool, typer.Option("--write", help="Write the schemas into the project's schemas/ folder.")] = False,
     check: Annotated[bool, typer.Option("--check", help="Exit 1 when the project's schemas/ differ from the generated ones.")] = False,

@@ -521,3 +521,81 @@ class _Problems:
         self.diags.append(Diagnostic(self.path, line, col, "Y003",
                                      f"the file holds the control character U+{ord(found.group()):04X}",
                                      "delete it; it often comes from copying text out of a PDF"))
+
+
+# -- extents, for editing a file in place -----------------------------------------
+
+
+@dataclass(frozen=True)
+class Extent:
+    """Where a node is written: character offsets ``[start, end)`` of the text.
+
+    ``style`` is a scalar's (``None`` plain, ``'``, ``"``, ``|``, ``>``; ``None``
+    for a collection); ``flow`` says the node is written in flow style or inside
+    a flow collection; ``key`` is the offset of the key naming it, if any.  A
+    block scalar's extent runs to the start of the next line after its content
+    (its trailing line breaks included).
+    """
+
+    start: int
+    end: int
+    style: str | None
+    flow: bool
+    key: int | None
+
+
+def extents(text: str) -> dict[tuple, Extent]:
+    """The extent of every node of ``text``, keyed by its loc, as :func:`load_yaml` builds it.
+
+    Meant for a text that :func:`load_yaml_bytes` read without a fatal problem
+    (``scorecard fix`` edits quotes where they are written); the first of
+    duplicate keys wins, as there.  Raises :class:`yaml.YAMLError` on a syntax
+    error.
+    """
+    found: dict[tuple, Extent] = {}
+    # one frame per open collection: [loc or None, is_map, flow, next index, key, key offset, start]
+    frames: list[list[Any]] = []
+    loader = _Loader(text)
+    try:
+        while True:
+            ev = loader.get_event()
+            t = ev.__class__
+            if t is StreamEndEvent or (t is DocumentStartEvent and found):
+                break
+            if t is MappingEndEvent or t is SequenceEndEvent:
+                loc, _, flow, _, _, key_at, start = frames.pop()
+                if loc is not None:
+                    found[loc] = Extent(start, ev.end_mark.index, None, flow, key_at)
+                continue
+            if t not in (ScalarEvent, AliasEvent, MappingStartEvent, SequenceStartEvent):
+                continue
+            loc: tuple | None = ()
+            key_at = None
+            flow = bool(frames) and frames[-1][2]
+            if frames:
+                parent = frames[-1]
+                if parent[1] and parent[4] is _NOKEY:  # this node is a key
+                    parent[4], parent[5] = (ev.value if t is ScalarEvent else None), ev.start_mark.index
+                    if t is MappingStartEvent or t is SequenceStartEvent:
+                        _skip(loader.get_event, ev, MAX_DEPTH)
+                    continue
+                if parent[0] is None:
+                    loc = None
+                elif parent[1]:
+                    loc = parent[0] + (parent[4],) if parent[4] is not None else None
+                    key_at = parent[5]
+                else:
+                    loc = parent[0] + (parent[3],)
+                if parent[1]:
+                    parent[4] = _NOKEY
+                else:
+                    parent[3] += 1
+                if loc is not None and loc in found:  # a duplicate key: the first wins
+                    loc = None
+            if t is MappingStartEvent or t is SequenceStartEvent:
+                frames.append([loc, t is MappingStartEvent, flow or bool(ev.flow_style), 0, _NOKEY, key_at, ev.start_mark.index])
+            elif loc is not None:
+                found[loc] = Extent(ev.start_mark.index, ev.end_mark.index, getattr(ev, "style", None) or None, flow, key_at)
+    finally:
+        loader.dispose()
+    return found

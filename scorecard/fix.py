@@ -1,0 +1,420 @@
+"""``scorecard fix``: make citations cite the source's own words, editing files in place.
+
+Two repairs, both of citations whose quote is already found in its source:
+
+- a quote that matches only after normalisation (straight for curly quotes,
+  ``-`` for a dash, ``anti-trafficking`` for ``anti- trafficking``) is
+  rewritten to the source's verbatim words, with whitespace runs written as
+  single spaces (matching ignores whitespace, so line breaks are never "fixed");
+- a quote that occurs more than once (and has no ``prefix``/``suffix``) gets
+  the shortest ``suffix`` or ``prefix`` of whole words that makes it unique.
+  It is pinned to the *first* occurrence, the one citations already resolve to,
+  and the report says so, so the curator can check it is the intended one.
+
+Nothing else is touched.  Edits are made on the file's text at the positions
+the parser gives (comments, key order, quoting style and line endings
+survive), then the edited file is read again and must give the same data,
+except the repaired values, with the quote found where intended; a file that
+does not pass is left alone.  A file with nothing to repair is never written.
+Writing is atomic (:func:`scorecard.safe_write.write_atomic`).
+"""
+
+from __future__ import annotations
+
+import copy
+import difflib
+import hashlib
+import json
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from . import anchor
+from .loader import LoadedProject, load_project
+from .models import Citation
+from .project import Project, inside, read_source
+from .safe_write import write_atomic
+from .yamlio import Extent, extents, load_yaml_bytes
+
+MAX_CONTEXT_WORDS = 12
+"""A prefix or suffix longer than this is not proposed: the quote should be chosen better."""
+
+Loc = tuple[str | int, ...]
+_WHITESPACE = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class Note:
+    """What fix did, or could not do, to one citation."""
+
+    path: str
+    line: int
+    col: int
+    message: str
+
+    def __str__(self) -> str:  # source words in a message: no control character reaches the terminal
+        text = f"{self.path}:{self.line}:{self.col}: {self.message}"
+        return "".join(ch if ch.isprintable() else "\ufffd" for ch in text)
+
+
+@dataclass
+class FileFix:
+    """One file's text before and after its repairs."""
+
+    path: str
+    before: str
+    after: str
+    notes: list[Note] = field(default_factory=list)
+
+    def diff(self) -> str:
+        return "".join(
+            difflib.unified_diff(
+                self.before.splitlines(keepends=True),
+                self.after.splitlines(keepends=True),
+                f"a/{self.path}",
+                f"b/{self.path}",
+            )
+        )
+
+
+@dataclass
+class FixReport:
+    root: Path
+    files: list[FileFix]
+    """Files that change, sorted by path."""
+    skipped: list[Note]
+    """Citations that need a repair this command cannot make."""
+
+    @property
+    def notes(self) -> list[Note]:
+        return sorted([n for f in self.files for n in f.notes] + self.skipped, key=lambda n: (n.path, n.line, n.col))
+
+    def diff(self) -> str:
+        return "".join(f.diff() for f in self.files)
+
+
+@dataclass(frozen=True)
+class _Repair:
+    loc: Loc  # of the citation
+    values: dict[str, str]  # key (quote, prefix, suffix) -> new value
+    note: str
+
+
+# -- planning ---------------------------------------------------------------------
+
+
+def plan(root: Path, paths: Sequence[str] | None = None) -> FixReport:
+    """The repairs of every citation (of the files ``paths``, project-relative, if given)."""
+    loaded = load_project(root)
+    project = loaded.project
+    intact = _Intact(project)
+    wanted = None if paths is None else set(paths)
+    files: list[FileFix] = []
+    skipped: list[Note] = []
+    for path, citations in _citations(loaded):
+        if wanted is not None and path not in wanted:
+            continue
+        document = loaded.documents[path]
+        repairs: list[_Repair] = []
+        for loc, citation in citations:
+            if not intact(citation.source):
+                continue
+            repair, problem = _repair(project, citation, loc)
+            mark = document.mark((*loc, "quote"))
+            if problem:
+                skipped.append(Note(path, mark.line, mark.col, problem))
+            elif repair is not None:
+                repairs.append(repair)
+        if not repairs:
+            continue
+        fixed, problem = _edit_file(root, path, document.data, repairs)
+        if fixed is None:
+            for repair in repairs:
+                mark = document.mark((*repair.loc, "quote"))
+                skipped.append(Note(path, mark.line, mark.col, f"not repaired: {problem}"))
+            continue
+        fixed.notes = [Note(path, *_line_col(document, r.loc), r.note) for r in repairs]
+        files.append(fixed)
+    return FixReport(root=root, files=sorted(files, key=lambda f: f.path), skipped=skipped)
+
+
+def project_paths(root: Path, given: Sequence[Path]) -> list[str]:
+    """Files named on the command line, as project-relative paths; each must be in the project."""
+    from .errors import ScorecardError
+
+    project = root.resolve()
+    found = []
+    for path in given:
+        full = path.resolve()
+        if not inside(full, project) or not full.is_file():
+            raise ScorecardError(f'"{path}" is not a file of the project at {root}')
+        found.append(full.relative_to(project).as_posix())
+    return found
+
+
+def apply(report: FixReport) -> list[str]:
+    """Write every changed file atomically; returns their paths."""
+    project = report.root.resolve()
+    written = []
+    for fixed in report.files:
+        target = (report.root / fixed.path).resolve()  # a link inside the project: write its target
+        if not inside(target, project):  # the loader never reads such a file; never write one
+            continue
+        write_atomic(target, fixed.after.encode("utf-8"))
+        written.append(fixed.path)
+    return written
+
+
+def _line_col(document: Any, loc: Loc) -> tuple[int, int]:
+    mark = document.mark((*loc, "quote"))
+    return mark.line, mark.col
+
+
+def _citations(loaded: LoadedProject) -> list[tuple[str, list[tuple[Loc, Citation]]]]:
+    """Each file's citations with their locs, files sorted by path."""
+    project = loaded.project
+    found: dict[str, list[tuple[Loc, Citation]]] = {}
+    for doc in project.evidence:
+        for index, fact in loaded.items(doc.path, doc.data.facts):
+            for c_index, citation in enumerate(fact.citations):
+                found.setdefault(doc.path, []).append((("facts", index, "citations", c_index), citation))
+    for ruleset_id, path in project.ruleset_paths.items():
+        ruleset = project.rulesets[ruleset_id]
+        for r_index, recommendation in loaded.items(path, ruleset.recommendations):
+            if recommendation.citation is not None:
+                found.setdefault(path, []).append((("recommendations", r_index, "citation"), recommendation.citation))
+    return sorted(found.items())
+
+
+class _Intact:
+    """Whether a source is safe to read and byte for byte as catalogued (only those are quoted)."""
+
+    def __init__(self, project: Project) -> None:
+        self.project = project
+        self.known: dict[str, bool] = {}
+
+    def __call__(self, source_id: str) -> bool:
+        if source_id not in self.known:
+            source = self.project.sources.get(source_id)
+            raw = read_source(self.project.root, source.file) if source is not None else None
+            ok = raw is not None and hashlib.sha256(raw).hexdigest() == source.sha256
+            if ok:
+                try:
+                    self.project.keep_text(source_id, anchor.SourceText(raw.decode("utf-8")))
+                except UnicodeDecodeError:
+                    ok = False
+            self.known[source_id] = ok
+        return self.known[source_id]
+
+
+def _collapse(text: str) -> str:
+    return _WHITESPACE.sub(" ", text).strip()
+
+
+def _repair(project: Project, citation: Citation, loc: Loc) -> tuple[_Repair | None, str | None]:
+    """The repair of one citation, or the reason it needs one that cannot be made."""
+    quote = citation.quote
+    if anchor.visible_length(quote) < anchor.MIN_QUOTE_CHARS or len(quote) > anchor.MAX_QUOTE_CHARS:
+        return None, None  # validate reports it; no repair is possible
+    located = project.locate(citation)
+    text = project.source_text(citation.source)
+    if located is None or text is None or not located.hits:
+        return None, None
+    values: dict[str, str] = {}
+    notes: list[str] = []
+    if located.status == "ambiguous" and citation.prefix is None and citation.suffix is None:
+        hit = located.hits[0]
+        context = _context(project, citation, hit)
+        line = text.line_col(hit.start)[0]
+        if context is None:
+            return None, f'quote occurs {len(located.hits)} times in "{citation.source}"; no prefix or suffix of up to {MAX_CONTEXT_WORDS} words singles one out: quote more words'
+        key, words = context
+        values[key] = words
+        notes.append(f'{key} "{words}" pins the quote to the first of its {len(located.hits)} places (seeds/{project.sources[citation.source].file}:{line}); check it is the one meant')
+    elif located.status != "found":
+        return None, None
+    else:
+        hit = located.hits[0]
+    passage = text.text[hit.start : hit.end]
+    if _collapse(passage) != _collapse(quote):
+        values["quote"] = _collapse(passage)
+        notes.append(f'quote rewritten to the source\'s words: "{_shorten(_collapse(passage))}"')
+    if not values:
+        return None, None
+    repaired = Citation(**{**citation.model_dump(), **values})
+    check = project.locate(repaired)
+    if check is None or check.status != "found" or check.hits[0].start != hit.start:
+        return None, "a repair was found but does not single out the passage; left as it is"
+    return _Repair(loc, values, "; ".join(notes)), None
+
+
+def _context(project: Project, citation: Citation, hit: anchor.Hit) -> tuple[str, str] | None:
+    """The shortest ``suffix`` or ``prefix`` (whole words) that makes ``hit`` the only match."""
+    text = project.source_text(citation.source)
+    assert text is not None
+    after = text.text[hit.end : hit.end + 4000].split()
+    before = text.text[max(0, hit.start - 4000) : hit.start].split()
+    options = []
+    for n in range(1, MAX_CONTEXT_WORDS + 1):
+        if n <= len(after):
+            options.append(("suffix", " ".join(after[:n])))
+        if n <= len(before):
+            options.append(("prefix", " ".join(before[-n:])))
+    for key, words in sorted(options, key=lambda o: (len(o[1]), o[0] == "prefix")):
+        located = project.locate(citation.model_copy(update={key: words}))
+        if located is not None and located.status == "found" and located.hits[0].start == hit.start:
+            return key, words
+    return None
+
+
+def _shorten(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+# -- editing ------------------------------------------------------------------------
+
+
+def _edit_file(root: Path, path: str, data: Any, repairs: list[_Repair]) -> tuple[FileFix | None, str]:
+    """The file with the repairs made and checked, or None and why not."""
+    raw = (root / path).read_bytes()
+    before = raw.decode("utf-8")  # it loaded, so it is UTF-8 without BOM: decoding round-trips
+    try:
+        spans = extents(before)
+    except Exception:  # noqa: BLE001 - the loader read it; any surprise means: do not touch
+        return None, "the file could not be parsed again"
+    for careful in (False, True):  # the file's own styles first, else plain double quotes
+        after = _apply_edits(before, spans, repairs, careful)
+        if after is not None and _verified(after, data, repairs):
+            return FileFix(path, before, after), ""
+    return None, "the edited file would not read back the same; edit it by hand (see `scorecard validate`)"
+
+
+def _apply_edits(text: str, spans: dict[tuple, Extent], repairs: list[_Repair], careful: bool) -> str | None:
+    newline = "\r\n" if "\r\n" in text else "\n"
+    edits: list[tuple[int, int, str]] = []  # (start, end, replacement), end == start to insert
+    for repair in repairs:
+        quote = spans.get((*repair.loc, "quote"))
+        citation = spans.get(repair.loc)
+        if quote is None or citation is None:
+            return None
+        if "quote" in repair.values:
+            edits.append((quote.start, quote.end, _render_scalar(text, quote, repair.values["quote"], careful)))
+        for key in ("prefix", "suffix"):
+            if key in repair.values:
+                edits.append(_insertion(text, quote, citation, key, repair.values[key], newline))
+    edits.sort(key=lambda e: (e[0], e[1]), reverse=True)
+    for (start, _, _), (_, previous_end, _) in zip(edits, edits[1:]):
+        if previous_end > start:  # overlapping edits: cannot happen for distinct citations
+            return None
+    for start, end, replacement in edits:
+        text = text[:start] + replacement + text[end:]
+    return text
+
+
+def _insertion(text: str, quote: Extent, citation: Extent, key: str, value: str, newline: str) -> tuple[int, int, str]:
+    """Add ``key: value`` to the citation mapping, just after its quote."""
+    if citation.flow:
+        return quote.end, quote.end, f", {key}: {_inline(value, flow=True)}"
+    end = quote.end
+    while end > quote.start and text[end - 1] in " \t\r\n":  # a block scalar's trailing breaks
+        end -= 1
+    line_end = text.find("\n", end)
+    key_at = quote.key if quote.key is not None else quote.start
+    indent = " " * (key_at - (text.rfind("\n", 0, key_at) + 1))
+    line = f"{indent}{key}: {_inline(value, flow=False)}"
+    if line_end < 0:  # the quote is on the last line, with no line break after it
+        return len(text), len(text), newline + line
+    return line_end + 1, line_end + 1, line + newline
+
+
+def _inline(value: str, *, flow: bool) -> str:
+    """``value`` as a one-line scalar: plain when that reads back the same, else quoted."""
+    for candidate in (value, "'" + value.replace("'", "''") + "'", json.dumps(value, ensure_ascii=False)):
+        probe = f"{{k: {candidate}}}" if flow else f"k: {candidate}"
+        document, problems = load_yaml_bytes(probe.encode("utf-8"), "probe")
+        if document is not None and not problems and document.data == {"k": value}:
+            return candidate
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _render_scalar(text: str, extent: Extent, value: str, careful: bool) -> str:
+    """``value`` written where ``extent`` was: same style, same line breaks where the words allow."""
+    if careful:
+        return json.dumps(value, ensure_ascii=False)
+    original = text[extent.start : extent.end]
+    newline = "\r\n" if "\r\n" in text else "\n"
+    words = value.split()
+    if extent.style in (">", "|"):  # keep the header (and a comment on it) and the indentation
+        header, _, body = original.partition("\n")
+        content = body.rstrip("\r\n \t")
+        lines = content.replace("\r\n", "\n").split("\n")
+        indent = lines[0][: len(lines[0]) - len(lines[0].lstrip(" "))]
+        return header + "\n" + indent + _layout(lines, words, newline + indent) + body[len(content) :]
+    lines = original.replace("\r\n", "\n").split("\n")
+    if len(lines) == 1:
+        if extent.style == '"':
+            return json.dumps(value, ensure_ascii=False)
+        if extent.style == "'":
+            return "'" + value.replace("'", "''") + "'"
+        return _inline(value, flow=extent.flow)
+    # a flow scalar over several lines
+    indent = newline + lines[1][: len(lines[1]) - len(lines[1].lstrip(" "))]
+    if extent.style == '"':
+        lines[0], lines[-1] = lines[0][1:], lines[-1][:-1]
+        return '"' + _layout(lines, [json.dumps(w, ensure_ascii=False)[1:-1] for w in words], indent) + '"'
+    if extent.style == "'":
+        lines[0], lines[-1] = lines[0][1:], lines[-1][:-1]
+        return "'" + _layout(lines, [w.replace("'", "''") for w in words], indent) + "'"
+    return _layout(lines, words, indent)
+
+
+def _layout(old_lines: list[str], words: list[str], separator: str) -> str:
+    """``words`` broken into lines where the old lines broke, so a diff shows only changed words.
+
+    Each line break of the old text is carried over to the same place among the
+    new words (matched with difflib); a break that would leave a line empty is dropped.
+    """
+    old_words = [w for line in old_lines for w in line.split()]
+    breaks: list[int] = []
+    count = 0
+    for line in old_lines[:-1]:
+        count += len(line.split())
+        breaks.append(count)
+    opcodes = difflib.SequenceMatcher(a=old_words, b=words, autojunk=False).get_opcodes()
+    cuts = []
+    for i in breaks:
+        for tag, i1, i2, j1, j2 in opcodes:
+            if i1 <= i < i2 or (i == i2 == len(old_words)):
+                cuts.append(j1 + (i - i1) if tag == "equal" else j1)
+                break
+    cuts = sorted({c for c in cuts if 0 < c < len(words)})
+    pieces = [words[a:b] for a, b in zip([0, *cuts], [*cuts, len(words)])]
+    return separator.join(" ".join(piece) for piece in pieces)
+
+
+def _verified(after: str, data: Any, repairs: list[_Repair]) -> bool:
+    """The edited text reads back, without new problems, as the old data with the repairs."""
+    document, problems = load_yaml_bytes(after.encode("utf-8"), "check")
+    if document is None or problems:
+        return False
+    expected = copy.deepcopy(data)
+    for repair in repairs:
+        node = expected
+        for part in repair.loc:
+            node = node[part]
+        node.update(repair.values)
+    loose = {(*r.loc, "quote") for r in repairs if "quote" in r.values}
+    return _same(document.data, expected, (), loose)
+
+
+def _same(a: Any, b: Any, loc: Loc, loose: set[Loc]) -> bool:
+    """Equal, except that a rewritten quote need only be equal up to whitespace."""
+    if loc in loose:
+        return isinstance(a, str) and isinstance(b, str) and _collapse(a) == _collapse(b)
+    if isinstance(a, dict) and isinstance(b, dict):  # key order aside: a new key goes after the quote
+        return set(a) == set(b) and all(_same(a[k], b[k], (*loc, k), loose) for k in a)
+    if isinstance(a, list) and isinstance(b, list):
+        return len(a) == len(b) and all(_same(x, y, (*loc, i), loose) for i, (x, y) in enumerate(zip(a, b)))
+    return type(a) is type(b) and (a == b or (a != a and b != b))  # NaN equals NaN here
