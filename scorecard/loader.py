@@ -13,20 +13,24 @@ import hashlib
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TypeVar, get_args
 
 from pydantic import BaseModel, ValidationError
 
 from .diagnostics import Diagnostic
 from .models import EvidenceFile, IndicatorCatalogue, ProjectConfig, RuleSet, SourceCatalogue
 from .project import EvidenceDoc, Project, inside
-from .yamlio import Document, load_yaml
+from .yamlio import MAX_NODES, Document, load_yaml
 
 PROJECT_FILE = "scorecard.yaml"
 SOURCES_FILE = "seeds/sources.yaml"
 INDICATORS_FILE = "rules/indicators.yaml"
 
 M = TypeVar("M", bound=BaseModel)
+
+CATALOGUE_MAX_NODES = 150_000
+"""The source catalogue grows with the number of documents (57,000 values for the whole TIP
+Report, 190 countries x 20 years); every other file has yamlio's MAX_NODES."""
 
 
 @dataclass
@@ -188,7 +192,7 @@ def _load(loaded: LoadedProject, path: str, model: type[M], *, required: bool) -
             loaded.failed.add(path)
         return None
     try:
-        document, problems = load_yaml(full, path)
+        document, problems = load_yaml(full, path, max_nodes=CATALOGUE_MAX_NODES if model is SourceCatalogue else MAX_NODES)
     except OSError as error:
         loaded.diagnostics.append(Diagnostic(path, 0, 0, "Y013", f"{path} cannot be read: {error.strerror or error}"))
         loaded.failed.add(path)
@@ -201,6 +205,10 @@ def _load(loaded: LoadedProject, path: str, model: type[M], *, required: bool) -
     try:
         return model.model_validate(document.data)
     except ValidationError as error:
+        if error.error_count() > MAX_SCHEMA_PROBLEMS:  # not a half-edited file: list the first few
+            loaded.diagnostics.extend(_first_problems(document, error, model))
+            loaded.failed.add(path)
+            return None
         loaded.diagnostics.extend(schema_diagnostics(document, error, model))
         salvaged = _salvage(model, document.data, error)
         if salvaged is None:
@@ -268,10 +276,53 @@ _UNKNOWN = {"extra_forbidden"}
 _WRONG_TYPE_SUFFIXES = ("_type", "_parsing")
 
 
-def schema_diagnostics(document: Document, error: ValidationError, model: type[BaseModel]) -> list[Diagnostic]:
+MAX_SCHEMA_PROBLEMS = 100
+"""Past this many schema problems in one file only the first are listed, with a count of
+the rest: listing 600,000 problems of a file of ``- {}`` lines took a minute and 4 GB."""
+
+
+def _first_problems(document: Document, error: ValidationError, model: type[BaseModel]) -> list[Diagnostic]:
+    """The first MAX_SCHEMA_PROBLEMS problems of a file with many, and how many more there are.
+
+    ``error.errors()`` would build every one of them; for a file made of an item
+    list the items are validated one by one instead, until enough are found.
+    """
+    errors = _first_errors(model, document.data, MAX_SCHEMA_PROBLEMS)
+    if errors is None:
+        errors = error.errors(include_url=False)[:MAX_SCHEMA_PROBLEMS]
+    shown = schema_diagnostics(document, errors, model)
+    hidden = max(error.error_count() - len(errors), 0)
+    if hidden and shown:
+        shown.append(Diagnostic(document.path, 0, 0, shown[-1].code, f"{hidden:,} more schema problems in this file are not listed",
+                                hint="is this the file you meant? fix the first ones and run again"))  # fmt: skip
+    return shown
+
+
+def _first_errors(model: type[BaseModel], data: Any, limit: int) -> list[dict[str, Any]] | None:
+    """Up to ``limit`` validation errors of a file of items, found item by item (None: not such a file)."""
+    key = _ITEM_LISTS.get(model)
+    if key is None or not isinstance(data, dict) or not isinstance(data.get(key), list):
+        return None
+    item_model = get_args(model.model_fields[key].annotation)[0]
+    errors: list[dict[str, Any]] = []
+    try:  # the file's other keys, with an empty item list (whose "too short" is not a problem here)
+        model.model_validate({**data, key: []})
+    except ValidationError as top:
+        errors += [e for e in top.errors(include_url=False) if tuple(e["loc"]) != (key,)]
+    for index, item in enumerate(data[key]):
+        if len(errors) >= limit:
+            break
+        try:
+            item_model.model_validate(item)
+        except ValidationError as problem:
+            errors += [{**e, "loc": (key, index, *e["loc"])} for e in problem.errors(include_url=False)]
+    return errors[:limit]
+
+
+def schema_diagnostics(document: Document, error: ValidationError | list[dict[str, Any]], model: type[BaseModel]) -> list[Diagnostic]:
     """One diagnostic per validation error, at the key or value it concerns."""
-    found: dict[tuple[str, int, int, str], Diagnostic] = {}
-    for item in error.errors(include_url=False):
+    found: dict[tuple[Any, ...], Diagnostic] = {}
+    for item in error.errors(include_url=False) if isinstance(error, ValidationError) else error:
         loc = tuple(item["loc"])
         kind = item["type"]
         where = _dotted(loc)
@@ -291,8 +342,9 @@ def schema_diagnostics(document: Document, error: ValidationError, model: type[B
         else:
             mark = document.mark(loc)
             diag = Diagnostic(document.path, mark.line, mark.col, "S004", f"{where}: {_lower(item['msg'])}")
-        # A union member reports the same place several times; keep one per code and place.
-        found.setdefault((diag.path, diag.line, diag.col, diag.code), diag)
+        # A union member reports the same place several times; keep one per code and place
+        # (but every missing key: they are all reported at the mapping that lacks them).
+        found.setdefault((diag.path, diag.line, diag.col, diag.code, loc[-1] if kind in _MISSING else None), diag)
     return list(found.values())
 
 

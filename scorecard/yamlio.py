@@ -11,7 +11,9 @@ What is read, and what is refused:
   characters (Y003); at most ``max_bytes`` bytes (Y004, checked before the
   file is read) and ``max_line`` characters a line (Y011).
 - One document (Y009) that is not empty (Y010), nesting at most
-  ``max_depth`` collections deep (Y005).
+  ``max_depth`` collections deep (Y005) and holding at most ``max_nodes``
+  values (Y004: a file of tiny values, e.g. ``- {}`` lines, would otherwise
+  cost seconds and gigabytes further on, at 8 MB).
 - No anchors, aliases or merge keys (Y007) and no tags (Y008): nothing is
   ever expanded or constructed from a tag.
 - Mapping keys are plain strings (Y012), each once per mapping (Y006).
@@ -53,6 +55,7 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 MAX_BYTES = 8 * 1024 * 1024
 MAX_DEPTH = 64
 MAX_LINE = 10_000
+MAX_NODES = 30_000  # values (keys not counted): 50 times the largest evidence or rule file
 
 
 @dataclass(frozen=True)
@@ -117,6 +120,7 @@ def load_yaml(
     max_bytes: int = MAX_BYTES,
     max_depth: int = MAX_DEPTH,
     max_line: int = MAX_LINE,
+    max_nodes: int = MAX_NODES,
 ) -> tuple[Document | None, list[Diagnostic]]:
     """Read and check the YAML file at ``path``; ``display_path`` names it in diagnostics.
 
@@ -130,7 +134,7 @@ def load_yaml(
     raw = read_bounded(path, size, max_bytes)
     if len(raw) > max_bytes:
         return None, [_too_large(display_path, len(raw), max_bytes)]
-    return load_yaml_bytes(raw, display_path, max_bytes=max_bytes, max_depth=max_depth, max_line=max_line)
+    return load_yaml_bytes(raw, display_path, max_bytes=max_bytes, max_depth=max_depth, max_line=max_line, max_nodes=max_nodes)
 
 
 def read_bounded(path: Path, size: int, limit: int) -> bytes:
@@ -153,6 +157,7 @@ def load_yaml_bytes(
     max_bytes: int = MAX_BYTES,
     max_depth: int = MAX_DEPTH,
     max_line: int = MAX_LINE,
+    max_nodes: int = MAX_NODES,
 ) -> tuple[Document | None, list[Diagnostic]]:
     """Check and read YAML given as bytes; see :func:`load_yaml`."""
     if len(raw) > max_bytes:
@@ -160,7 +165,7 @@ def load_yaml_bytes(
     text, diags = _check_text(raw, display_path, max_line)
     if text is None:
         return None, diags
-    return _read(raw, text, display_path, max_depth)
+    return _read(raw, text, display_path, max_depth, max_nodes)
 
 
 # -- before parsing: bytes, encoding, lines ---------------------------------
@@ -270,18 +275,19 @@ def resolve_plain(s: str) -> Any:
 # -- parsing --------------------------------------------------------------------
 
 _NOKEY = object()  # in a mapping, the next node is a key
+_VALUE_EVENTS = frozenset((ScalarEvent, MappingStartEvent, SequenceStartEvent, AliasEvent))
 _TYPE_NAMES = {bool: "a boolean", int: "an integer", float: "a number", type(None): "null"}
 _TAB_HINT = "indent with spaces, not tabs"
 _MENTIONS_TAB = re.compile(r"\btabs?\b|'\\t'")
 
 
-def _read(raw: bytes, text: str, path: str, max_depth: int) -> tuple[Document | None, list[Diagnostic]]:
+def _read(raw: bytes, text: str, path: str, max_depth: int, max_nodes: int = MAX_NODES) -> tuple[Document | None, list[Diagnostic]]:
     """Parse checked text into a Document, or None after a fatal problem."""
     problems = _Problems(path, text)
     loader = None
     try:
         loader = _Loader(raw)  # only its parser is used: no constructor, no resolver
-        doc = _build(loader.get_event, problems, max_depth)
+        doc = _build(loader.get_event, problems, max_depth, max_nodes)
     except yaml.MarkedYAMLError as e:  # scanner and parser errors
         problems.syntax_error(e)
         doc = None
@@ -297,7 +303,7 @@ def _read(raw: bytes, text: str, path: str, max_depth: int) -> tuple[Document | 
     return doc, sorted(problems.diags)
 
 
-def _build(get_event: Callable[[], Any], problems: _Problems, max_depth: int) -> Document | None:
+def _build(get_event: Callable[[], Any], problems: _Problems, max_depth: int, max_nodes: int = MAX_NODES) -> Document | None:
     """The event loop: build plain values and record the mark of every value and key.
 
     Kept flat and free of per-event calls, as it runs once per event of every
@@ -314,9 +320,16 @@ def _build(get_event: Callable[[], Any], problems: _Problems, max_depth: int) ->
     root: Any = None
     empty = True  # no document, or one holding nothing but an empty scalar
     docs = 0
+    nodes = 0  # values so far: scalars, collections and aliases, less the keys (see below)
     while True:
         ev = get_event()
         t = ev.__class__
+        if t in _VALUE_EVENTS:
+            nodes += 1
+        if nodes > max_nodes:
+            problems.add(ev.start_mark, "Y004", f"the file holds more than {max_nodes:,} values, the limit",
+                         "split the file, or check that it is the file you meant")  # fmt: skip
+            return None
         if t is ScalarEvent:
             s = v = ev.value
             if ev.anchor is not None or ev.tag is not None:
@@ -329,6 +342,7 @@ def _build(get_event: Callable[[], Any], problems: _Problems, max_depth: int) ->
                     v = _number(s) if s[:1] in _NUMBER_FIRST else s
             if is_map:
                 if key is _NOKEY:  # this scalar is a key
+                    nodes -= 1
                     if v is not s or s == "<<":
                         problems.scalar_key(ev, v)
                     kloc = loc + (s,)

@@ -187,6 +187,18 @@ def _deep(root: Path) -> None:
     (root / EVIDENCE).write_text(_evidence(root, "[" * 100 + "]" * 100), encoding="utf-8")
 
 
+@generator("yaml-too-many-values")
+def _many_values(root: Path) -> None:
+    # 40,000 tiny values in 200 KB: refused at the 30,001st, before any is checked.
+    (root / EVIDENCE).write_text("country: PER\nyear: 2017\nfacts:\n" + "- {}\n" * 40_000, encoding="utf-8")
+
+
+@generator("many-broken-items")
+def _many_broken(root: Path) -> None:
+    # 5,000 facts that are numbers: the first 100 problems are listed, then how many more.
+    (root / EVIDENCE).write_text("country: PER\nyear: 2017\nfacts:\n" + "- 1\n" * 5_000, encoding="utf-8")
+
+
 # -- sources ---------------------------------------------------------------------------
 
 

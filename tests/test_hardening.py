@@ -1,0 +1,90 @@
+"""Fixes found while hardening the loader and checks, each pinned by a test."""
+
+from __future__ import annotations
+
+import shutil
+import time
+from pathlib import Path
+
+import pytest
+
+from corpus import BASE
+from scorecard import api
+from scorecard.loader import CATALOGUE_MAX_NODES, MAX_SCHEMA_PROBLEMS
+from scorecard.project import read_source, source_path_problem
+from scorecard.yamlio import MAX_NODES, load_yaml_bytes
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    root = tmp_path / "project"
+    shutil.copytree(BASE, root)
+    return root
+
+
+def test_every_missing_key_of_a_mapping_is_reported(project: Path):
+    (project / "evidence/peru/2017.yaml").write_text("country: PER\nyear: 2017\nfacts:\n  - note: x\n", encoding="utf-8")
+    messages = [d.message for d in api.validate(project).diagnostics]
+    assert [m for m in messages if "missing key" in m] == [
+        'facts[0] is missing key "citations"',
+        'facts[0] is missing key "indicator"',
+        'facts[0] is missing key "value"',
+    ]
+
+
+@pytest.mark.parametrize(
+    "file, problem",
+    [
+        ("/etc/passwd", "is an absolute path"),
+        ("C:\\x.txt", "is an absolute path"),
+        ("\\\\server\\share", "is an absolute path"),
+        ("../x.txt", "climbs out of seeds/ with .."),
+        ("a/../../x.txt", "climbs out of seeds/ with .."),
+        ("..\\x.txt", "climbs out of seeds/ with .."),
+        ("a\0b", "holds a NUL character"),
+        ("tip-2015-peru.txt", None),
+        ("sub/dir/x.txt", None),
+    ],
+)
+def test_source_paths_are_confined_to_seeds(project: Path, file: str, problem: str | None):
+    assert source_path_problem(project, file) == problem
+
+
+def test_no_source_is_read_through_a_link_out_of_seeds(project: Path):
+    (project / "seeds/out.txt").symlink_to("/etc/passwd")
+    (project / "seeds/in.txt").symlink_to("tip-2015-peru.txt")
+    assert source_path_problem(project, "out.txt") == "is a link leading outside seeds/"
+    assert read_source(project, "out.txt") is None
+    assert read_source(project, "in.txt") == (project / "seeds/tip-2015-peru.txt").read_bytes()
+
+
+def test_an_empty_sources_key_is_a_schema_problem_not_a_crash(project: Path):
+    (project / "seeds/sources.yaml").write_text("sources:\n", encoding="utf-8")
+    codes = {d.code for d in api.validate(project).diagnostics}
+    assert codes == {"S003"}  # and no R001 at every citation: the catalogue is reported once
+
+
+def test_a_file_of_many_values_is_refused_at_the_limit():
+    text = "facts:\n" + "- 1\n" * (MAX_NODES + 10)
+    document, problems = load_yaml_bytes(text.encode(), "x.yaml")
+    assert document is None and [(p.code, p.line) for p in problems] == [("Y004", MAX_NODES)]  # the 30,001st value: line 2 holds the first item
+    assert load_yaml_bytes(text.encode(), "x.yaml", max_nodes=MAX_NODES + 100)[0] is not None
+
+
+def test_the_catalogue_may_hold_the_whole_tip_report(project: Path):
+    # 190 countries x 20 years of sources is 57,000 values: far over MAX_NODES, well under the catalogue's.
+    entry = "  - id: s{n}\n    file: f.txt\n    title: t\n    publisher: p\n    sha256: '{h}'\n"
+    body = "".join(entry.format(n=n, h="0" * 64) for n in range(10_000))  # 60,000 values
+    assert MAX_NODES < 60_000 < CATALOGUE_MAX_NODES
+    (project / "seeds/sources.yaml").write_text("sources:\n" + body, encoding="utf-8")
+    codes = {d.code for d in api.validate(project).diagnostics}
+    assert "Y004" not in codes
+
+
+def test_a_file_of_broken_items_lists_the_first_problems_quickly(project: Path):
+    (project / "evidence/peru/2017.yaml").write_text("country: PER\nyear: 2017\nfacts:\n" + "- {}\n" * 9_000, encoding="utf-8")
+    start = time.perf_counter()
+    diagnostics = api.validate(project).diagnostics
+    assert time.perf_counter() - start < 5
+    assert len(diagnostics) <= MAX_SCHEMA_PROBLEMS + 1
+    assert diagnostics[0].message == "26,900 more schema problems in this file are not listed"
