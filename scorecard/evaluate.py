@@ -139,11 +139,13 @@ class EvidenceIndex:
 
 def build_index(project: Project, country: str) -> EvidenceIndex:
     """Index a country's evidence once; every evaluation for that country reads it."""
+    return project.derived(("evidence index", country), lambda: _index(project, country))
+
+
+def _index(project: Project, country: str) -> EvidenceIndex:
     index = EvidenceIndex(country=country, indicators=project.indicators)
     years: set[int] = set()
-    for doc in project.evidence:  # sorted by path: the first file wins a clash
-        if doc.data.country != country:
-            continue
+    for doc in project.evidence_of(country):  # sorted by path: the first file wins a clash
         year = doc.data.year
         years.add(year)
         for fact in doc.data.facts:
@@ -368,12 +370,11 @@ def _show(value: object, indicator: Indicator | None) -> str:
 
 
 class Evaluator:
-    """Evaluates criteria for one country, resolving each citation once."""
+    """Evaluates criteria for one country (the project resolves each citation once)."""
 
     def __init__(self, project: Project, country: str, index: EvidenceIndex | None = None) -> None:
         self.project = project
         self.index = index if index is not None else build_index(project, country)
-        self._refs: dict[tuple[str, str, str | None, str | None], CitationRef] = {}
 
     def criterion(self, criterion: Criterion, year: int) -> CriterionResult:
         outcome = evaluate_condition(criterion.condition, year, self.index)
@@ -405,10 +406,7 @@ class Evaluator:
         )
 
     def resolve(self, citation: Citation) -> CitationRef:
-        key = (citation.source, citation.quote, citation.prefix, citation.suffix)
-        if key not in self._refs:
-            self._refs[key] = self.project.resolve(citation)
-        return self._refs[key]
+        return self.project.resolve(citation)
 
 
 def indicators_read(condition: Condition) -> list[str]:

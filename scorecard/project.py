@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
-from pathlib import Path, PurePosixPath, PureWindowsPath
+from pathlib import Path
+from pathlib import PurePosixPath, PureWindowsPath
+from typing import Callable, TypeVar
 
 from .anchor import Hit, Lookup, SourceText
 from .models import (
@@ -80,6 +82,8 @@ def read_source(root: Path, file: str) -> bytes | None:
         return None
     return raw if len(raw) <= MAX_SOURCE_BYTES else None
 
+T = TypeVar("T")
+
 
 @dataclass(frozen=True)
 class EvidenceDoc:
@@ -117,6 +121,28 @@ class Project:
     """Every evidence file that loaded, sorted by path."""
     _texts: dict[str, SourceText | None] = field(default_factory=dict, repr=False)
     _spans: dict[str, tuple[int, int] | None] = field(default_factory=dict, repr=False)
+    _derived: dict[object, object] = field(default_factory=dict, repr=False)
+
+    def derived(self, key: object, compute: Callable[[], T]) -> T:
+        """Data derived from the loaded files, computed on first use and kept.
+
+        A project is not changed once loaded, so an index built for one scorecard
+        serves every other: evaluating 3,800 scorecards must not rescan 3,800 files
+        each time.
+        """
+        if key not in self._derived:
+            self._derived[key] = compute()
+        return self._derived[key]  # type: ignore[return-value]
+
+    def evidence_of(self, country: str) -> list[EvidenceDoc]:
+        """The country's evidence files, sorted by path."""
+        def group() -> dict[str, list[EvidenceDoc]]:
+            by_country: dict[str, list[EvidenceDoc]] = {}
+            for doc in self.evidence:
+                by_country.setdefault(doc.data.country, []).append(doc)
+            return by_country
+
+        return self.derived("evidence by country", group).get(country, [])
 
     def source_path(self, source_id: str) -> Path:
         return self.root / "seeds" / self.sources[source_id].file
@@ -162,21 +188,38 @@ class Project:
         span = self.span(citation.source)
         lookup = text.find(citation.quote, citation.prefix, citation.suffix, within=span)
         if span is None or lookup.status not in ("found", "ambiguous"):
-            return Located(lookup.status, lookup.hits, lookup)
-        inside = tuple(h for h in lookup.hits if span[0] <= h.start and h.end <= span[1])
-        if not inside:
-            return Located("outside_span", lookup.hits, lookup)
-        return Located("found" if len(inside) == 1 else "ambiguous", inside, lookup)
+            located = Located(lookup.status, lookup.hits, lookup)
+        else:
+            inside = tuple(h for h in lookup.hits if span[0] <= h.start and h.end <= span[1])
+            if not inside:
+                located = Located("outside_span", lookup.hits, lookup)
+            else:
+                located = Located("found" if len(inside) == 1 else "ambiguous", inside, lookup)
+        # Keep only where the quote starts (an int per citation, not the lookup), so
+        # resolving it for a scorecard after validation does not search again.
+        starts: dict[tuple[str, str, str | None, str | None], int | None] = self.derived("quote starts", dict)
+        starts[_key(citation)] = located.hits[0].start if located.hits else None
+        return located
 
     def resolve(self, citation: Citation) -> CitationRef:
-        """Where a citation's quote is: line and column of its match (0 when not found)."""
+        """Where a citation's quote is: line and column of its match (0 when not found).
+        Each distinct citation is looked up once per project."""
+        refs: dict[tuple[str, str, str | None, str | None], CitationRef] = self.derived("citation refs", dict)
+        key = _key(citation)
+        if key not in refs:
+            refs[key] = self._resolve(citation)
+        return refs[key]
+
+    def _resolve(self, citation: Citation) -> CitationRef:
         source = self.sources.get(citation.source)
         text = self.source_text(citation.source) if source else None
-        located = self.locate(citation)
+        starts: dict[tuple[str, str, str | None, str | None], int | None] = self.derived("quote starts", dict)
+        if _key(citation) not in starts:
+            self.locate(citation)
+        start = starts.get(_key(citation))
         line = col = 0
         heading = None
-        if text is not None and located is not None and located.hits:
-            start = located.hits[0].start
+        if text is not None and start is not None:
             line, col = text.line_col(start)
             heading = text.heading_before(start)
         return CitationRef(
@@ -190,8 +233,12 @@ class Project:
 
     def countries(self) -> list[str]:
         """ISO3 codes of the countries with evidence, sorted."""
-        return sorted({doc.data.country for doc in self.evidence})
+        return self.derived("countries", lambda: sorted({doc.data.country for doc in self.evidence}))
 
     def years(self, country: str) -> list[int]:
         """Years with an evidence file for the country, ascending."""
-        return sorted({doc.data.year for doc in self.evidence if doc.data.country == country})
+        return self.derived(("years", country), lambda: sorted({doc.data.year for doc in self.evidence_of(country)}))
+
+
+def _key(citation: Citation) -> tuple[str, str, str | None, str | None]:
+    return (citation.source, citation.quote, citation.prefix, citation.suffix)
