@@ -129,11 +129,13 @@ class EvidenceIndex:
         return self.facts.get(indicator, {}).get(year)
 
     def earlier_reported(self, indicator: str, year: int) -> FactRecord | None:
-        """The latest fact before ``year`` whose value was reported (not ``not_reported``)."""
+        """The latest fact before ``year`` whose value was reported (not ``not_reported``)
+        for that year alone: a total over several years is no year's figure."""
         by_year = self.facts.get(indicator, {})
         for earlier in sorted((y for y in by_year if y < year), reverse=True):
-            if by_year[earlier].reported:
-                return by_year[earlier]
+            record = by_year[earlier]
+            if record.reported and _is_for_year(record.fact, earlier):
+                return record
         return None
 
 
@@ -257,6 +259,14 @@ def _change(condition: Increased | Decreased | Unchanged, year: int, index: Evid
     if not record.reported:
         return Outcome(Truth.FALSE, f"{ident}: not reported in {year}", (record,))
     now = record.fact.value
+    if not _is_for_year(record.fact, year):
+        # A cumulative figure ("to date", 2004-2011) compared with a yearly one would
+        # show growth that is only the length of the period.
+        return Outcome(
+            Truth.UNKNOWN,
+            f"{ident}: {_show(now, indicator)} covers {record.fact.period}, not {year} alone; no change can be measured",
+            (record,),
+        )
     earlier = index.earlier_reported(ident, year)
     if earlier is None:
         return Outcome(

@@ -410,3 +410,32 @@ def test_connectives_are_kleene_min_and_max(values: list[Truth]) -> None:
 @given(truths)
 def test_negation_mirrors(value: Truth) -> None:
     assert ORDER[negate(value)] == 2 - ORDER[value]
+
+
+# -- totals over several years are not a year's figure -----------------------------------------
+
+
+def _record(year: int, value: int, period: str | None = None) -> FactRecord:
+    fact = Fact(indicator="prosecution.convictions", value=value, period=period, citations=[Citation(source="s", quote="q")])
+    return FactRecord(fact, f"evidence/x/{year}.yaml", year)
+
+
+CUMULATIVE_INDEX = EvidenceIndex(
+    country="PER",
+    indicators={},
+    facts={"prosecution.convictions": {2010: _record(2010, 9), 2011: _record(2011, 12, "2004-01/2011-11"), 2014: _record(2014, 19)}},
+    years=[2010, 2011, 2014],
+)
+
+
+def test_a_cumulative_total_shows_no_change_against_a_year():
+    # PUCP 2011: "only 12 traffickers were convicted" to date (2004-2011), 9 in 2010 alone.
+    outcome = evaluate_condition(cond({"op": "increased", "indicator": "prosecution.convictions"}), 2011, CUMULATIVE_INDEX)
+    assert outcome.truth is Truth.UNKNOWN
+    assert "covers 2004-01/2011-11, not 2011 alone" in outcome.explanation
+
+
+def test_a_change_skips_a_cumulative_total_and_compares_with_the_last_yearly_figure():
+    outcome = evaluate_condition(cond({"op": "increased", "indicator": "prosecution.convictions"}), 2014, CUMULATIVE_INDEX)
+    assert outcome.truth is Truth.TRUE
+    assert [record.year for record in outcome.facts] == [2010, 2014]
