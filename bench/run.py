@@ -5,7 +5,8 @@
 
 For each scale: generates the project with ``bench/generate.py`` (or reuses
 it when it was generated with the same parameters and inputs), then measures,
-as medians of ``--repeat`` runs:
+as medians of ``--repeat`` runs (fewer for a measure whose runs already took
+``--budget`` seconds, so that 190 x 20 stays within 15 minutes on 2 cores):
 
 - ``validate``: ``scorecard validate`` as a subprocess with the project as its
   working folder (every check on every file), with its peak RSS;
@@ -164,47 +165,47 @@ def ensure_project(countries: int, years: int, seed: int, out: Path | None) -> t
     return out, time.perf_counter() - start
 
 
-def measure(countries: int, years: int, repeat: int, seed: int = 0, out: Path | None = None, log=print) -> dict:
+def measure(countries: int, years: int, repeat: int, seed: int = 0, out: Path | None = None, log=print, budget: float = 240.0) -> dict:
     root, generated_s = ensure_project(countries, years, seed, out)
     log(f"== {countries} x {years}: {root} ({'generated in %.1f s' % generated_s if generated_s else 'reused'})")
     sc = scorecard_cmd()
     evidence = sorted(p.relative_to(root).as_posix() for p in (root / "evidence").rglob("*.yaml"))
 
-    # One validate run for its counts (json), then the timed ones.
-    _, _, raw = run_child([*sc, "validate", "--format", "json"], root)
-    report = json.loads(raw)
+    runs: dict[str, int] = {}
+
+    def repeated(name: str, once) -> list:
+        """``once()`` up to ``repeat`` times, fewer when the runs so far took ``budget`` seconds."""
+        results, spent = [], 0.0
+        while len(results) < repeat and (not results or spent < budget):
+            start = time.perf_counter()
+            results.append(once())
+            spent += time.perf_counter() - start
+        runs[name] = len(results)
+        return results
+
+    validate_runs = repeated("validate", lambda: run_child([*sc, "validate", "--format", "json"], root))
+    report = json.loads(validate_runs[-1][2])
     if not report["ok"]:
         raise SystemExit(f"the synthetic project does not validate: {report['problems'][:3]}")
-
-    validate, rss = [], []
-    for _ in range(repeat):
-        t, mb, _ = run_child([*sc, "validate"], root)
-        validate.append(t)
-        rss.append(mb)
+    validate = [t for t, _, _ in validate_runs]
+    rss = [mb for _, mb, _ in validate_runs]
     log(f"   validate {median(validate):.2f} s, peak RSS {max(rss):.0f} MB")
 
-    floor_runs = []
-    for _ in range(repeat):
-        t, _, raw = run_child([sys.executable, str(Path(__file__).resolve()), "--floor", str(root)], root)
-        floor_runs.append(t)
-    floor_info = json.loads(raw)
-    log(f"   floor {median(floor_runs):.2f} s")
+    floor_runs = repeated("floor", lambda: run_child([sys.executable, str(Path(__file__).resolve()), "--floor", str(root)], root))
+    floor_info = json.loads(floor_runs[-1][2])
+    floor_times = [t for t, _, _ in floor_runs]
+    log(f"   floor {median(floor_times):.2f} s")
 
-    load, evaluate, scorecards = [], [], 0
-    for _ in range(repeat):
-        _, _, raw = run_child([sys.executable, "-c", EVALUATE_CHILD, str(root)], root)
-        result = json.loads(raw)
-        load.append(result["load_s"])
-        evaluate.append(result["evaluate_s"])
-        scorecards = result["scorecards"]
+    evaluations = [json.loads(raw) for _, _, raw in repeated("evaluate", lambda: run_child([sys.executable, "-c", EVALUATE_CHILD, str(root)], root))]
+    load = [e["load_s"] for e in evaluations]
+    evaluate = [e["evaluate_s"] for e in evaluations]
+    scorecards = evaluations[-1]["scorecards"]
     log(f"   load {median(load):.2f} s + evaluate {median(evaluate):.2f} s ({scorecards} scorecards)")
 
     help_runs = [run_child([*sc, "--help"], root)[0] for _ in range(max(repeat, 5))]
     log(f"   --help {median(help_runs):.3f} s")
 
-    peer = []
-    for _ in range(repeat):
-        peer.append(run_child([*peer_cmd(), "--schemafile", str(EVIDENCE_SCHEMA), *evidence], root)[0])
+    peer = [t for t, _, _ in repeated("peer", lambda: run_child([*peer_cmd(), "--schemafile", str(EVIDENCE_SCHEMA), *evidence], root))]
     log(f"   peer {median(peer):.2f} s")
 
     result = {
@@ -215,7 +216,7 @@ def measure(countries: int, years: int, repeat: int, seed: int = 0, out: Path | 
         "load_s": round(median(load), 3),
         "help_s": round(median(help_runs), 3),
         "peer_s": round(median(peer), 3),
-        "floor_s": round(median(floor_runs), 3),
+        "floor_s": round(median(floor_times), 3),
         "peak_rss_mb": round(max(rss), 1),
         "files": report["files"],
         "citations": report["citations"],
@@ -223,6 +224,8 @@ def measure(countries: int, years: int, repeat: int, seed: int = 0, out: Path | 
         "scorecards": scorecards,
         "floor_quotes_verbatim": floor_info["verbatim"],
         "repeat": repeat,
+        "runs": runs,
+        "generated_s": round(generated_s, 1) if generated_s else None,
     }
     result["validate_over_floor"] = round(result["validate_s"] / result["floor_s"], 2)
     result["evaluate_over_load"] = round((result["load_s"] + result["evaluate_s"]) / result["load_s"], 3)
@@ -272,6 +275,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--years", type=int, default=5)
     parser.add_argument("--scale", action="append", default=[], metavar="NxM", help="a scale to run (repeatable); overrides --countries/--years")
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--budget", type=float, default=240.0, metavar="S",
+                        help="stop repeating a measure once its runs took S seconds (default 240; at least one run)")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--out", type=Path, default=None, help="project folder (default bench/out/<N>x<M>-s<seed>); single scale only")
     parser.add_argument("--save", type=Path, default=None, help="also write the results (a JSON list) to this file")
@@ -287,11 +292,11 @@ def main(argv: list[str] | None = None) -> int:
         parser.error("--out takes a single scale")
     log = lambda *a: print(*a, file=sys.stderr, flush=True)  # noqa: E731
     log(f"machine: {machine()}")
-    results = [measure(n, m, args.repeat, args.seed, args.out, log=log) for n, m in scales]
+    results = [measure(n, m, args.repeat, args.seed, args.out, log=log, budget=args.budget) for n, m in scales]
 
     for r in results:
         print(f"\n{r['countries']} countries x {r['years']} years: {r['files']} files, {r['citations']} citations, "
-              f"{r['scorecards']} scorecards; medians of {r['repeat']} runs")
+              f"{r['scorecards']} scorecards; medians of runs {r['runs']}")
         print(table([[name, got, want, "met" if ok else "NOT MET"] for name, got, want, ok in targets(r)],
                     ["figure", "measured", "target", ""]))
     if len(results) > 1:

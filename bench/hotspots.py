@@ -1,0 +1,141 @@
+"""Where ``scorecard validate`` (or evaluation) spends its time on a generated project.
+
+    python bench/hotspots.py bench/out/190x20-s0              # phases, GC share, cProfile top
+    python bench/hotspots.py bench/out/190x20-s0 --evaluate 400
+
+Phases are timed by wrapping the package's functions (wall clock, no
+profiler overhead); the cProfile listing follows (its absolute times are
+inflated by the profiler, its shares less so).  Memory: the peak RSS of this
+process and what the loaded documents, models and source texts hold.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import gc
+import io
+import pstats
+import resource
+import sys
+import time
+from pathlib import Path
+
+
+def _rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+class Timer:
+    def __init__(self) -> None:
+        self.totals: dict[str, float] = {}
+        self.depth = 0
+
+    def wrap(self, module, name: str) -> None:
+        func = getattr(module, name)
+        label = f"{module.__name__.removeprefix('scorecard.')}.{name}"
+        totals = self.totals
+
+        def timed(*args, **kwargs):
+            start = time.perf_counter()
+            try:
+                return func(*args, **kwargs)
+            finally:
+                totals[label] = totals.get(label, 0.0) + time.perf_counter() - start
+
+        setattr(module, name, timed)
+
+
+def phases(root: Path) -> None:
+    """Wall time of each phase of api.validate, and the share of the garbage collector."""
+    from scorecard import checks, loader, yamlio
+
+    gc_time = [0.0]
+    gc_start = [0.0]
+
+    def on_gc(phase: str, info: dict) -> None:
+        if phase == "start":
+            gc_start[0] = time.perf_counter()
+        else:
+            gc_time[0] += time.perf_counter() - gc_start[0]
+
+    timer = Timer()
+    timer.wrap(loader, "load_yaml")
+    timer.wrap(yamlio, "_build")
+    timer.wrap(yamlio, "_check_text")
+    for name in ("_check_sources", "_check_ruleset", "_check_evidence", "_check_citation"):
+        if hasattr(checks, name):
+            timer.wrap(checks, name)
+
+    gc.callbacks.append(on_gc)
+    start = time.perf_counter()
+    loaded = loader.load_project(root)
+    loaded_at = time.perf_counter()
+    citations = checks.check_project(loaded)
+    end = time.perf_counter()
+    gc.callbacks.remove(on_gc)
+    total = end - start
+    print(f"api.validate phases on {root} ({citations} citations), wall clock, no profiler:")
+    print(f"  {'loader.load_project':34s} {loaded_at - start:7.2f} s  {100 * (loaded_at - start) / total:5.1f} %")
+    print(f"  {'checks.check_project':34s} {end - loaded_at:7.2f} s  {100 * (end - loaded_at) / total:5.1f} %")
+    for label, seconds in sorted(timer.totals.items(), key=lambda kv: -kv[1]):
+        print(f"    {label:32s} {seconds:7.2f} s  {100 * seconds / total:5.1f} %")
+    print(f"  {'garbage collector (inside all)':34s} {gc_time[0]:7.2f} s  {100 * gc_time[0] / total:5.1f} %")
+    print(f"  {'total':34s} {total:7.2f} s;  peak RSS {_rss_mb():.0f} MB")
+
+
+def profile(root: Path, top: int) -> None:
+    from scorecard import api
+
+    profiler = cProfile.Profile()
+    profiler.enable()
+    api.validate(root)
+    profiler.disable()
+    out = io.StringIO()
+    stats = pstats.Stats(profiler, stream=out)
+    stats.sort_stats("tottime").print_stats(top)
+    stats.sort_stats("cumulative").print_stats(top)
+    print(out.getvalue())
+
+
+def profile_evaluate(root: Path, count: int, top: int) -> None:
+    from scorecard import api
+
+    project = api.open_project(root)
+    jobs = [(rid, year) for rid in sorted(project.rulesets) for year in project.years(project.rulesets[rid].country or project.countries()[0])]
+    jobs = jobs[:count]
+    start = time.perf_counter()
+    for rid, year in jobs:
+        api.evaluate(project, rid, year)
+    print(f"{len(jobs)} evaluations without profiler: {time.perf_counter() - start:.2f} s")
+    profiler = cProfile.Profile()
+    profiler.enable()
+    for rid, year in jobs:
+        api.evaluate(project, rid, year)
+    profiler.disable()
+    out = io.StringIO()
+    stats = pstats.Stats(profiler, stream=out)
+    stats.sort_stats("tottime").print_stats(top)
+    stats.sort_stats("cumulative").print_stats(top)
+    print(out.getvalue())
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("project", type=Path)
+    parser.add_argument("--top", type=int, default=30)
+    parser.add_argument("--evaluate", type=int, default=0, metavar="N", help="profile N evaluations instead of validate")
+    parser.add_argument("--no-cprofile", action="store_true")
+    args = parser.parse_args(argv)
+    root = args.project.resolve()
+    if args.evaluate:
+        profile_evaluate(root, args.evaluate, args.top)
+        return 0
+    phases(root)
+    if not args.no_cprofile:
+        profile(root, args.top)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
