@@ -35,7 +35,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import partial
 from itertools import accumulate
 from typing import Literal
 
@@ -309,7 +311,18 @@ Status = Literal["found", "not_found", "ambiguous", "context_not_found"]
 class Lookup:
     status: Status
     hits: tuple[Hit, ...] = ()
-    closest: Passage | None = None
+    # The closest passage, or a function computing it: searching for it costs about a
+    # second for a long quote in a 16 MB source, so it is only searched for when asked.
+    _closest: Passage | Callable[[], Passage | None] | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def closest(self) -> Passage | None:
+        """For a quote not found, the most similar passage (searched for on first use)."""
+        found = self._closest
+        if callable(found):
+            found = found()
+            object.__setattr__(self, "_closest", found)
+        return found
 
     @property
     def hit(self) -> Hit | None:
@@ -508,7 +521,7 @@ class SourceText:
         and after the quote, compared normalised (so whitespace in between is
         free); hits not preceded/followed by them are dropped.
 
-        - no hit: ``not_found``, with the closest passage;
+        - no hit: ``not_found``, with the closest passage (searched for when asked);
         - hits, but none in context: ``context_not_found`` (``hits`` are all
           hits before filtering);
         - one hit left: ``found``; more: ``ambiguous``.
@@ -535,7 +548,7 @@ class SourceText:
                 return _decide(exact)
         hits = self._normalised_hits(quote)
         if not hits:
-            return Lookup("not_found", (), self.closest(quote))
+            return Lookup("not_found", (), partial(self.closest, quote))
         if pre or suf:
             kept = [h for h in hits if self._in_context(h, pre, suf)]
             if not kept:

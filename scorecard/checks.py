@@ -25,6 +25,13 @@ TVPA_RULESET = "tvpa-minimum-standards"
 
 Loc = tuple[str | int, ...]
 
+HINT_WORK = 30_000_000
+"""Budget of a run for closest-passage hints, in characters of source times 64-character
+blocks of quote (what rapidfuzz's alignment costs; about half a second's work). Hints of
+quotes not found in a typical 40 KB source cost 100,000 each; a stranger's thousand
+long quotes into a 16 MB seed would otherwise cost hours. Spent in file order, so the
+output stays deterministic."""
+
 
 @dataclass
 class _Context:
@@ -32,6 +39,8 @@ class _Context:
     readable: set[str]
     """Ids of sources whose text passed the file checks and may be searched."""
     citations: int = 0
+    hint_work: int = 0
+    """What is left of the run's budget for closest-passage hints (see HINT_WORK)."""
 
     def add(self, path: str, loc: Loc, code: str, message: str, hint: str | None = None, *, key: bool = False) -> None:
         document = self.loaded.documents.get(path)
@@ -42,7 +51,7 @@ class _Context:
 
 def check_project(loaded: LoadedProject) -> int:
     """Run every cross-file check; returns the number of citations checked."""
-    context = _Context(loaded, readable=set())
+    context = _Context(loaded, readable=set(), hint_work=HINT_WORK)
     _check_sources(context)
     _check_indicators(context)
     for ruleset_id, path in loaded.project.ruleset_paths.items():
@@ -326,7 +335,11 @@ def _check_citation(context: _Context, path: str, loc: Loc, citation: Citation) 
     lookup = located.lookup
     if located.status == "not_found":
         hint = None
-        if lookup.closest is not None:
+        work = len(text.text) * (1 + anchor.visible_length(quote) // 64)
+        if work > context.hint_work:
+            hint = "the closest passage was not searched for: too many quotes of this run are not found"
+        elif lookup.closest is not None:
+            context.hint_work -= work
             line, col = text.line_col(lookup.closest.start)
             hint = f'closest passage {file}:{line}:{col} (similarity {lookup.closest.similarity:.0f}%): "{_shorten(lookup.closest.text)}"'
         context.add(path, (*loc, "quote"), "C001", f'quote "{_shorten(quote)}" is not in source "{citation.source}"', hint)

@@ -253,6 +253,21 @@ def _enormous(root: Path) -> None:
     _cite(root, "tip-2018-peru-prosecution", ">-\n" + block.rstrip("\n"))
 
 
+@generator("quotes-not-found-in-a-large-seed")
+def _many_misquotes(root: Path) -> None:
+    # 200 long quotes not in a 2 MB seed: the closest-passage hints have a budget per run.
+    words = (root / SEED_2018).read_text(encoding="utf-8").split()
+    text = "\n".join(" ".join(words[i : i + 12]) for i in range(0, len(words) - 12, 7)) + "\n"
+    text = (text * (2_000_000 // len(text) + 1))[:2_000_000]
+    _add_source(root, "large", "large.txt", text.encode("utf-8"))
+    quote = "zzz " + " ".join(words[:60])  # never in the seed
+    citations = "".join(f"      - {{source: large, quote: '{quote} {n}'}}\n" for n in range(200))
+    (root / EVIDENCE).write_text(
+        "country: PER\nyear: 2017\nfacts:\n  - indicator: prosecution.operations\n    value: 865\n    citations:\n" + citations,
+        encoding="utf-8",
+    )
+
+
 # -- the project's own files -------------------------------------------------------------
 
 

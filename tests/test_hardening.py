@@ -88,3 +88,15 @@ def test_a_file_of_broken_items_lists_the_first_problems_quickly(project: Path):
     assert time.perf_counter() - start < 5
     assert len(diagnostics) <= MAX_SCHEMA_PROBLEMS + 1
     assert diagnostics[0].message == "26,900 more schema problems in this file are not listed"
+
+
+def test_closest_passage_hints_have_a_budget_per_run(tmp_path: Path):
+    from corpus import build
+
+    root = build("quotes-not-found-in-a-large-seed", tmp_path / "project")
+    start = time.perf_counter()
+    hints = [d.hint or "" for d in api.validate(root).diagnostics]
+    assert time.perf_counter() - start < 5  # 200 hints in a 2 MB seed would take about 20 s
+    searched = [h for h in hints if h.startswith("closest passage seeds/large.txt")]
+    assert 1 <= len(searched) <= 5
+    assert hints[len(searched):] == ["the closest passage was not searched for: too many quotes of this run are not found"] * (200 - len(searched))
