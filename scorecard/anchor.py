@@ -44,6 +44,7 @@ from typing import Literal
 __all__ = [
     "MIN_QUOTE_CHARS",
     "MAX_QUOTE_CHARS",
+    "MAX_HITS",
     "Hit",
     "Passage",
     "Lookup",
@@ -59,6 +60,11 @@ MIN_QUOTE_CHARS = 8
 
 MAX_QUOTE_CHARS = 2000
 """A quote with more characters is too long to cite (and is not searched)."""
+
+MAX_HITS = 10_000
+"""Occurrences of one quote collected at most.  A quote found this often is ambiguous
+anyway; without a limit, an 8-letter quote in a 16 MB seed of one letter repeated gives
+16 million hits, minutes and gigabytes."""
 
 # ---------------------------------------------------------------------------
 # The normalisation tables
@@ -458,7 +464,7 @@ class SourceText:
         find = self.text.find
         i = find(quote)
         n = len(quote)
-        while i >= 0:
+        while i >= 0 and len(hits) < MAX_HITS:
             hits.append(Hit(i, i + n, True))
             i = find(quote, i + 1)
         return hits
@@ -472,7 +478,7 @@ class SourceText:
         stripped = quote.strip()
         hits = []
         k = data.find(needle)
-        while k >= 0:
+        while k >= 0 and len(hits) < MAX_HITS:
             start, end = norm.byte_span(k, k + len(needle))
             hits.append(Hit(start, end, self.text[start:end] == stripped))
             if first_only:

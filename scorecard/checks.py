@@ -346,12 +346,16 @@ def _check_citation(context: _Context, path: str, loc: Loc, citation: Citation) 
         return
     if located.status == "ambiguous":
         lines = ", ".join(str(n) for n in sorted({text.line_col(hit.start)[0] for hit in located.hits})[:8])
-        context.add(path, (*loc, "quote"), "C002", f'quote "{_shorten(quote)}" occurs {len(located.hits)} times in source "{citation.source}" (lines {lines})', hint="add `prefix` or `suffix` with the words just before or after the intended passage")
+        context.add(path, (*loc, "quote"), "C002", f'quote "{_shorten(quote)}" occurs {_times(len(located.hits))} in source "{citation.source}" (lines {lines})', hint="add `prefix` or `suffix` with the words just before or after the intended passage")
     elif located.status == "context_not_found":
         context.add(path, (*loc, "prefix" if citation.prefix else "suffix"), "C006", f'the prefix or suffix given does not surround quote "{_shorten(quote)}" in source "{citation.source}"')
     elif located.status == "outside_span":
         line, _ = text.line_col(located.hits[0].start)
         context.add(path, (*loc, "quote"), "C003", f'quote "{_shorten(quote)}" is at {file}:{line}, outside the part of source "{citation.source}" about its country', hint=f'the span starts at "{project.sources[citation.source].span.start}"')
+
+
+def _times(count: int) -> str:
+    return f"at least {count:,} times" if count >= anchor.MAX_HITS else f"{count:,} times"
 
 
 def _shorten(text: str, limit: int = 80) -> str:

@@ -245,6 +245,15 @@ def _repeated(root: Path) -> None:
     _cite(root, "repeated", "reported 865 anti-trafficking operations")
 
 
+@generator("quote-in-a-seed-of-one-letter")
+def _one_letter(root: Path) -> None:
+    # 8 million overlapping occurrences: at most MAX_HITS are collected.
+    _add_source(root, "letters", "letters.txt", b"a" * 8_000_000 + b"\n")
+    _cite(root, "letters", "aaaaaaaa")
+    with open(root / EVIDENCE, "a", encoding="utf-8") as stream:
+        stream.write("      - source: letters\n        quote: aaaa aaaa\n")
+
+
 @generator("quote-enormous")
 def _enormous(root: Path) -> None:
     # A 1 MB quote over many lines of a folded block: refused before any search.
