@@ -327,6 +327,10 @@ def _check_citation(context: _Context, path: str, loc: Loc, citation: Citation) 
     if len(quote) > anchor.MAX_QUOTE_CHARS:
         context.add(path, (*loc, "quote"), "C005", f"quote is {len(quote)} characters long, more than {anchor.MAX_QUOTE_CHARS}", hint="quote only the sentence that supports the fact")
         return
+    for key, words in (("prefix", citation.prefix), ("suffix", citation.suffix)):
+        if words is not None and len(words) > anchor.MAX_QUOTE_CHARS:  # compared at every occurrence: bounded too
+            context.add(path, (*loc, key), "C005", f"{key} is {len(words)} characters long, more than {anchor.MAX_QUOTE_CHARS}", hint="a few words are enough to single the quote out")
+            return
     text = project.source_text(citation.source)
     assert text is not None
     file = f"seeds/{project.sources[citation.source].file}"

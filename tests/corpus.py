@@ -254,6 +254,14 @@ def _one_letter(root: Path) -> None:
         stream.write("      - source: letters\n        quote: aaaa aaaa\n")
 
 
+@generator("prefix-enormous")
+def _long_prefix(root: Path) -> None:
+    # A 100,000-character prefix would be compared at each of 10,000 occurrences.
+    _add_source(root, "letters", "letters.txt", b"a" * 1_000_000 + b"\n")
+    block = "".join(f"          {'b' * 1000}\n" for _ in range(100))
+    _cite(root, "letters", "aaaaaaaa\n        prefix: >-\n" + block.rstrip("\n"))
+
+
 @generator("quote-enormous")
 def _enormous(root: Path) -> None:
     # A 1 MB quote over many lines of a folded block: refused before any search.
