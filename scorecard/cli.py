@@ -328,7 +328,11 @@ def schema(
         for name in stale:
             sys.stderr.write(f"schemas/{name} differs from the generated schema; run `scorecard schema --write`\n")
         raise typer.Exit(EXIT_PROBLEMS if stale else EXIT_OK)
-    for name in write_schemas(root / "schemas", schemas):
+    try:
+        written = write_schemas(root / "schemas", schemas)
+    except (ScorecardError, OSError) as error:
+        _fail(error)
+    for name in written:
         sys.stderr.write(f"scorecard: wrote schemas/{name}\n")
 
 

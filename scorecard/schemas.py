@@ -48,14 +48,22 @@ def dumps(schema: dict[str, Any]) -> str:
 
 
 def write_schemas(folder: Path, schemas: dict[str, dict[str, Any]]) -> list[str]:
-    """Write the schemas that changed; returns their names."""
+    """Write the schemas that changed; returns their names.
+
+    Nothing is written through a link out of the project (a ``schemas`` link, or a
+    link in it, from someone else's pull request): such a file is replaced, not followed.
+    """
+    from .errors import ScorecardError
+
+    if folder.is_symlink():
+        raise ScorecardError(f'"{folder}" is a link; not writing through it (remove it, then run again)')
     folder.mkdir(parents=True, exist_ok=True)
     written = []
     for name in sorted(schemas):
         path = folder / name
         text = dumps(schemas[name])
-        if not path.is_file() or path.read_text(encoding="utf-8") != text:
-            write_atomic(path, text.encode("utf-8"))
+        if path.is_symlink() or not path.is_file() or path.read_text(encoding="utf-8") != text:
+            write_atomic(path, text.encode("utf-8"))  # replaces a link itself, never its target
             written.append(name)
     return written
 

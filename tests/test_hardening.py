@@ -100,3 +100,23 @@ def test_closest_passage_hints_have_a_budget_per_run(tmp_path: Path):
     searched = [h for h in hints if h.startswith("closest passage seeds/large.txt")]
     assert 1 <= len(searched) <= 5
     assert hints[len(searched):] == ["the closest passage was not searched for: too many quotes of this run are not found"] * (200 - len(searched))
+
+
+def test_schema_write_never_writes_through_a_link(project: Path, tmp_path: Path):
+    from typer.testing import CliRunner
+
+    from scorecard.cli import app
+
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (project / "schemas").symlink_to(outside, target_is_directory=True)
+    result = CliRunner().invoke(app, ["schema", "--write", "--project", str(project)])
+    assert result.exit_code == 2 and "is a link" in result.output and not list(outside.iterdir())
+    (project / "schemas").unlink()
+    (project / "schemas").mkdir()
+    secret = tmp_path / "secret.json"
+    secret.write_text("secret", encoding="utf-8")
+    (project / "schemas/evidence.schema.json").symlink_to(secret)
+    assert CliRunner().invoke(app, ["schema", "--write", "--project", str(project)]).exit_code == 0
+    assert secret.read_text(encoding="utf-8") == "secret"  # the link was replaced, not followed
+    assert not (project / "schemas/evidence.schema.json").is_symlink()
