@@ -11,20 +11,18 @@ Two repairs, both of citations whose quote is already found in its source:
   It is pinned to the *first* occurrence, the one citations already resolve to,
   and the report says so, so the curator can check it is the intended one.
 
-Nothing else is touched.  Edits are made on the file's text at the positions
-the parser gives (comments, key order, quoting style and line endings
-survive), then the edited file is read again and must give the same data,
-except the repaired values, with the quote found where intended; a file that
-does not pass is left alone.  A file with nothing to repair is never written.
-Writing is atomic (:func:`scorecard.safe_write.write_atomic`).
+Nothing else is touched: each repaired citation is checked to find its
+passage, and :mod:`scorecard.yamledit` edits the file's text where the parser
+says the values are (comments, key order, quoting style and line endings
+survive) and gives up unless the result reads back as the same data with only
+the repaired values.  A file with nothing to repair is never written; writing
+is atomic (:func:`scorecard.safe_write.write_atomic`).
 """
 
 from __future__ import annotations
 
-import copy
 import difflib
 import hashlib
-import json
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -36,7 +34,7 @@ from .loader import LoadedProject, load_project
 from .models import Citation
 from .project import Project, inside, read_source
 from .safe_write import write_atomic
-from .yamlio import Extent, extents, load_yaml_bytes
+from .yamledit import Change, edit
 
 MAX_CONTEXT_WORDS = 12
 """A prefix or suffix longer than this is not proposed: the quote should be chosen better."""
@@ -278,143 +276,9 @@ def _shorten(text: str, limit: int = 60) -> str:
 
 def _edit_file(root: Path, path: str, data: Any, repairs: list[_Repair]) -> tuple[FileFix | None, str]:
     """The file with the repairs made and checked, or None and why not."""
-    raw = (root / path).read_bytes()
-    before = raw.decode("utf-8")  # it loaded, so it is UTF-8 without BOM: decoding round-trips
-    try:
-        spans = extents(before)
-    except Exception:  # noqa: BLE001 - the loader read it; any surprise means: do not touch
-        return None, "the file could not be parsed again"
-    for careful in (False, True):  # the file's own styles first, else plain double quotes
-        after = _apply_edits(before, spans, repairs, careful)
-        if after is not None and _verified(after, data, repairs):
-            return FileFix(path, before, after), ""
-    return None, "the edited file would not read back the same; edit it by hand (see `scorecard validate`)"
-
-
-def _apply_edits(text: str, spans: dict[tuple, Extent], repairs: list[_Repair], careful: bool) -> str | None:
-    newline = "\r\n" if "\r\n" in text else "\n"
-    edits: list[tuple[int, int, str]] = []  # (start, end, replacement), end == start to insert
-    for repair in repairs:
-        quote = spans.get((*repair.loc, "quote"))
-        citation = spans.get(repair.loc)
-        if quote is None or citation is None:
-            return None
-        if "quote" in repair.values:
-            edits.append((quote.start, quote.end, _render_scalar(text, quote, repair.values["quote"], careful)))
-        for key in ("prefix", "suffix"):
-            if key in repair.values:
-                edits.append(_insertion(text, quote, citation, key, repair.values[key], newline))
-    edits.sort(key=lambda e: (e[0], e[1]), reverse=True)
-    for (start, _, _), (_, previous_end, _) in zip(edits, edits[1:]):
-        if previous_end > start:  # overlapping edits: cannot happen for distinct citations
-            return None
-    for start, end, replacement in edits:
-        text = text[:start] + replacement + text[end:]
-    return text
-
-
-def _insertion(text: str, quote: Extent, citation: Extent, key: str, value: str, newline: str) -> tuple[int, int, str]:
-    """Add ``key: value`` to the citation mapping, just after its quote."""
-    if citation.flow:
-        return quote.end, quote.end, f", {key}: {_inline(value, flow=True)}"
-    end = quote.end
-    while end > quote.start and text[end - 1] in " \t\r\n":  # a block scalar's trailing breaks
-        end -= 1
-    line_end = text.find("\n", end)
-    key_at = quote.key if quote.key is not None else quote.start
-    indent = " " * (key_at - (text.rfind("\n", 0, key_at) + 1))
-    line = f"{indent}{key}: {_inline(value, flow=False)}"
-    if line_end < 0:  # the quote is on the last line, with no line break after it
-        return len(text), len(text), newline + line
-    return line_end + 1, line_end + 1, line + newline
-
-
-def _inline(value: str, *, flow: bool) -> str:
-    """``value`` as a one-line scalar: plain when that reads back the same, else quoted."""
-    for candidate in (value, "'" + value.replace("'", "''") + "'", json.dumps(value, ensure_ascii=False)):
-        probe = f"{{k: {candidate}}}" if flow else f"k: {candidate}"
-        document, problems = load_yaml_bytes(probe.encode("utf-8"), "probe")
-        if document is not None and not problems and document.data == {"k": value}:
-            return candidate
-    return json.dumps(value, ensure_ascii=False)
-
-
-def _render_scalar(text: str, extent: Extent, value: str, careful: bool) -> str:
-    """``value`` written where ``extent`` was: same style, same line breaks where the words allow."""
-    if careful:
-        return json.dumps(value, ensure_ascii=False)
-    original = text[extent.start : extent.end]
-    newline = "\r\n" if "\r\n" in text else "\n"
-    words = value.split()
-    if extent.style in (">", "|"):  # keep the header (and a comment on it) and the indentation
-        header, _, body = original.partition("\n")
-        content = body.rstrip("\r\n \t")
-        lines = content.replace("\r\n", "\n").split("\n")
-        indent = lines[0][: len(lines[0]) - len(lines[0].lstrip(" "))]
-        return header + "\n" + indent + _layout(lines, words, newline + indent) + body[len(content) :]
-    lines = original.replace("\r\n", "\n").split("\n")
-    if len(lines) == 1:
-        if extent.style == '"':
-            return json.dumps(value, ensure_ascii=False)
-        if extent.style == "'":
-            return "'" + value.replace("'", "''") + "'"
-        return _inline(value, flow=extent.flow)
-    # a flow scalar over several lines
-    indent = newline + lines[1][: len(lines[1]) - len(lines[1].lstrip(" "))]
-    if extent.style == '"':
-        lines[0], lines[-1] = lines[0][1:], lines[-1][:-1]
-        return '"' + _layout(lines, [json.dumps(w, ensure_ascii=False)[1:-1] for w in words], indent) + '"'
-    if extent.style == "'":
-        lines[0], lines[-1] = lines[0][1:], lines[-1][:-1]
-        return "'" + _layout(lines, [w.replace("'", "''") for w in words], indent) + "'"
-    return _layout(lines, words, indent)
-
-
-def _layout(old_lines: list[str], words: list[str], separator: str) -> str:
-    """``words`` broken into lines where the old lines broke, so a diff shows only changed words.
-
-    Each line break of the old text is carried over to the same place among the
-    new words (matched with difflib); a break that would leave a line empty is dropped.
-    """
-    old_words = [w for line in old_lines for w in line.split()]
-    breaks: list[int] = []
-    count = 0
-    for line in old_lines[:-1]:
-        count += len(line.split())
-        breaks.append(count)
-    opcodes = difflib.SequenceMatcher(a=old_words, b=words, autojunk=False).get_opcodes()
-    cuts = []
-    for i in breaks:
-        for tag, i1, i2, j1, j2 in opcodes:
-            if i1 <= i < i2 or (i == i2 == len(old_words)):
-                cuts.append(j1 + (i - i1) if tag == "equal" else j1)
-                break
-    cuts = sorted({c for c in cuts if 0 < c < len(words)})
-    pieces = [words[a:b] for a, b in zip([0, *cuts], [*cuts, len(words)])]
-    return separator.join(" ".join(piece) for piece in pieces)
-
-
-def _verified(after: str, data: Any, repairs: list[_Repair]) -> bool:
-    """The edited text reads back, without new problems, as the old data with the repairs."""
-    document, problems = load_yaml_bytes(after.encode("utf-8"), "check")
-    if document is None or problems:
-        return False
-    expected = copy.deepcopy(data)
-    for repair in repairs:
-        node = expected
-        for part in repair.loc:
-            node = node[part]
-        node.update(repair.values)
-    loose = {(*r.loc, "quote") for r in repairs if "quote" in r.values}
-    return _same(document.data, expected, (), loose)
-
-
-def _same(a: Any, b: Any, loc: Loc, loose: set[Loc]) -> bool:
-    """Equal, except that a rewritten quote need only be equal up to whitespace."""
-    if loc in loose:
-        return isinstance(a, str) and isinstance(b, str) and _collapse(a) == _collapse(b)
-    if isinstance(a, dict) and isinstance(b, dict):  # key order aside: a new key goes after the quote
-        return set(a) == set(b) and all(_same(a[k], b[k], (*loc, k), loose) for k in a)
-    if isinstance(a, list) and isinstance(b, list):
-        return len(a) == len(b) and all(_same(x, y, (*loc, i), loose) for i, (x, y) in enumerate(zip(a, b)))
-    return type(a) is type(b) and (a == b or (a != a and b != b))  # NaN equals NaN here
+    before = (root / path).read_bytes().decode("utf-8")  # it loaded: UTF-8 without BOM, so this round-trips
+    changes = [Change(r.loc, r.values, after="quote", loose=frozenset({"quote"} & set(r.values))) for r in repairs]
+    after = edit(before, data, changes)
+    if after is None:
+        return None, "the edited file would not read back the same; edit it by hand (see `scorecard validate`)"
+    return FileFix(path, before, after), ""
