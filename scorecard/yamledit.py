@@ -17,6 +17,7 @@ from __future__ import annotations
 import copy
 import difflib
 import json
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -94,19 +95,30 @@ def _insertion(text: str, quote: Extent, mapping: Extent, key: str, value: str, 
 
 def _inline(value: str, *, flow: bool) -> str:
     """``value`` as a one-line scalar: plain when that reads back the same, else quoted."""
-    for candidate in (value, "'" + value.replace("'", "''") + "'", json.dumps(value, ensure_ascii=False)):
+    for candidate in (value, "'" + value.replace("'", "''") + "'", _double_quoted(value)):
         probe = f"{{k: {candidate}}}" if flow else f"k: {candidate}"
         document, problems = load_yaml_bytes(probe.encode("utf-8"), "probe")
         if document is not None and not problems and document.data == {"k": value}:
             return candidate
-    return json.dumps(value, ensure_ascii=False)
+    return _double_quoted(value)
+
+
+# What JSON leaves raw but YAML does not allow in a file (DEL, C1 controls, surrogates,
+# non-characters) or reads as a line break (NEL, LS, PS), even inside double quotes.
+_RAW_IN_JSON = re.compile("[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]")
+
+
+def _double_quoted(value: str) -> str:
+    """``value`` as a YAML double-quoted scalar that reads back exactly (JSON string syntax)."""
+    return _RAW_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", json.dumps(value, ensure_ascii=False))
 
 
 def _render_scalar(text: str, extent: Extent, value: str, careful: bool) -> str:
     """``value`` written where ``extent`` was: same style, same line breaks where the words allow."""
-    if careful:
-        return json.dumps(value, ensure_ascii=False)
     original = text[extent.start : extent.end]
+    if careful:  # double quotes always read back; a block scalar's own line breaks stay after it
+        tail = original[len(original.rstrip("\r\n \t")) :] if extent.style in (">", "|") else ""
+        return _double_quoted(value) + tail
     newline = "\r\n" if "\r\n" in text else "\n"
     words = value.split()
     if extent.style in (">", "|"):  # keep the header (and a comment on it) and the indentation
@@ -118,7 +130,7 @@ def _render_scalar(text: str, extent: Extent, value: str, careful: bool) -> str:
     lines = original.replace("\r\n", "\n").split("\n")
     if len(lines) == 1:
         if extent.style == '"':
-            return json.dumps(value, ensure_ascii=False)
+            return _double_quoted(value)
         if extent.style == "'":
             return "'" + value.replace("'", "''") + "'"
         return _inline(value, flow=extent.flow)
@@ -126,7 +138,7 @@ def _render_scalar(text: str, extent: Extent, value: str, careful: bool) -> str:
     indent = newline + lines[1][: len(lines[1]) - len(lines[1].lstrip(" "))]
     if extent.style == '"':
         lines[0], lines[-1] = lines[0][1:], lines[-1][:-1]
-        return '"' + _layout(lines, [json.dumps(w, ensure_ascii=False)[1:-1] for w in words], indent) + '"'
+        return '"' + _layout(lines, [_double_quoted(w)[1:-1] for w in words], indent) + '"'
     if extent.style == "'":
         lines[0], lines[-1] = lines[0][1:], lines[-1][:-1]
         return "'" + _layout(lines, [w.replace("'", "''") for w in words], indent) + "'"

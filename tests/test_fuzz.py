@@ -155,3 +155,24 @@ def test_arbitrary_quotes_prefixes_and_suffixes(project: Path, quote: str, prefi
         "facts": [{"indicator": "prosecution.operations", "value": 865, "citations": [citation]}],
     }
     _with(project, "evidence/peru/2017.yaml", yaml.safe_dump(tree, allow_unicode=True).encode("utf-8"))
+
+
+@pytest.mark.parametrize("fact", [0, 1, 2, 3, 4], ids=["plain", "double", "single", "folded", "flow"])
+@FUZZ
+@given(value=st.text(min_size=1, max_size=80), suffix=st.none() | st.text(min_size=1, max_size=30))
+def test_yamledit_sets_any_text_and_touches_nothing_else(fact: int, value: str, suffix):
+    """Any string can be written in place of a quote of any style (and any suffix added); the rest stays byte for byte."""
+    from scorecard.yamledit import Change, edit
+    from scorecard.yamlio import extents, load_yaml_bytes
+
+    text = (BASE / "evidence/peru/2017.yaml").read_text(encoding="utf-8")
+    data = load_yaml_bytes(text.encode(), "x")[0].data
+    values = {"quote": value} if suffix is None else {"quote": value, "suffix": suffix}
+    loc = ("facts", fact, "citations", 0)
+    after = edit(text, data, [Change(loc, values, after="quote", loose=frozenset({"quote"}))])
+    assert after is not None
+    citation = load_yaml_bytes(after.encode(), "x")[0].data["facts"][fact]["citations"][0]
+    assert citation["quote"].split() == value.split() and citation.get("suffix") == suffix
+    spans = extents(text)
+    first, last = spans[loc].start, spans[("facts", fact + 1)].start
+    assert after[:first] == text[:first] and after.endswith(text[last - 4 :])  # from the next "  - "
