@@ -93,10 +93,10 @@ def open_project(root: Path) -> Project:
 
 
 def _check(root: Path) -> tuple[Report, Project]:
-    loaded = load_project(root)
+    loaded = load_project(root, evidence=False)  # the checks stream the evidence files
     citations = check_project(loaded)
     diagnostics = sorted(set(loaded.diagnostics))
-    files = len(loaded.documents) + len(loaded.project.sources)
+    files = loaded.files_read + len(loaded.project.sources)
     return Report(root=root, diagnostics=diagnostics, files=files, citations=citations), loaded.project
 
 

@@ -16,10 +16,10 @@ from typing import Any
 
 from . import anchor
 from .diagnostics import Diagnostic
-from .loader import INDICATORS_FILE, SOURCES_FILE, LoadedProject
+from .loader import INDICATORS_FILE, SOURCES_FILE, LoadedProject, evidence_files, load_evidence
 from .models import NOT_REPORTED, Citation, Condition, Indicator, IndicatorType, RuleSet, period_years
 from .models.conditions import CHANGES, COMPARISONS, AllOf, AnyOf, In, Not, Reported
-from .project import MAX_SOURCE_BYTES, read_source, source_path_problem
+from .project import MAX_SOURCE_BYTES, EvidenceDoc, read_source, source_path_problem
 
 TVPA_RULESET = "tvpa-minimum-standards"
 
@@ -274,37 +274,50 @@ def _suggest(word: str, choices: Any) -> str | None:
 
 
 def _check_evidence(context: _Context) -> None:
-    project = context.loaded.project
+    """Check every evidence file; when the loader left them to us, load each, check it
+    and release its YAML document before the next (memory stays flat at any scale)."""
+    loaded = context.loaded
     countries: dict[str, tuple[str, str]] = {}  # folder -> (country, first file)
-    for doc in project.evidence:
-        path, data = doc.path, doc.data
-        parts = Path(path).parts
-        if len(parts) != 3:
-            context.add(path, ("country",), "P002", f'evidence file "{path}" should be evidence/<country>/<year>.yaml')
-        elif parts[2] != f"{data.year}.yaml":
-            context.add(path, ("year",), "R007", f'year {data.year} differs from the file name "{parts[2]}"', hint=f"rename the file to {data.year}.yaml or correct the year")
-        folder = "/".join(parts[:-1])
-        first = countries.setdefault(folder, (data.country, path))
-        if first[0] != data.country:
-            context.add(path, ("country",), "R008", f'country "{data.country}" differs from "{first[0]}" in {first[1]}')
-        seen: dict[tuple[str, str], int] = {}
-        for index, fact in context.loaded.items(path, data.facts):
-            loc: Loc = ("facts", index)
-            indicator = _known_indicator(context, path, (*loc, "indicator"), fact.indicator)
-            if indicator is not None:
-                _check_value(context, path, (*loc, "value"), indicator, fact.value, allow_not_reported=True)
-            if fact.period is not None:
-                first_year, last_year = period_years(fact.period)
-                if not first_year <= data.year <= last_year:
-                    context.add(path, (*loc, "period"), "R007", f'period "{fact.period}" does not include the file\'s year {data.year}', hint="move the fact to the file of the year it describes")
-            key = (fact.indicator, fact.period or "")
-            if key in seen:
-                line = context.loaded.documents[path].mark(("facts", seen[key])).line
-                context.add(path, (*loc, "indicator"), "R006", f'"{fact.indicator}" already has a fact for {fact.period or data.year} in this file', hint=f"see line {line}; keep one fact and cite every source in it")
-            else:
-                seen[key] = index
-            for c_index, citation in enumerate(fact.citations):
-                _check_citation(context, path, (*loc, "citations", c_index), citation)
+    if loaded.evidence_loaded:
+        for doc in loaded.project.evidence:
+            _check_evidence_file(context, doc, countries)
+        return
+    for path in evidence_files(loaded.project.root):
+        doc = load_evidence(loaded, path)
+        if doc is not None:
+            _check_evidence_file(context, doc, countries)
+        loaded.release(path)
+
+
+def _check_evidence_file(context: _Context, doc: EvidenceDoc, countries: dict[str, tuple[str, str]]) -> None:
+    path, data = doc.path, doc.data
+    parts = Path(path).parts
+    if len(parts) != 3:
+        context.add(path, ("country",), "P002", f'evidence file "{path}" should be evidence/<country>/<year>.yaml')
+    elif parts[2] != f"{data.year}.yaml":
+        context.add(path, ("year",), "R007", f'year {data.year} differs from the file name "{parts[2]}"', hint=f"rename the file to {data.year}.yaml or correct the year")
+    folder = "/".join(parts[:-1])
+    first = countries.setdefault(folder, (data.country, path))
+    if first[0] != data.country:
+        context.add(path, ("country",), "R008", f'country "{data.country}" differs from "{first[0]}" in {first[1]}')
+    seen: dict[tuple[str, str], int] = {}
+    for index, fact in context.loaded.items(path, data.facts):
+        loc: Loc = ("facts", index)
+        indicator = _known_indicator(context, path, (*loc, "indicator"), fact.indicator)
+        if indicator is not None:
+            _check_value(context, path, (*loc, "value"), indicator, fact.value, allow_not_reported=True)
+        if fact.period is not None:
+            first_year, last_year = period_years(fact.period)
+            if not first_year <= data.year <= last_year:
+                context.add(path, (*loc, "period"), "R007", f'period "{fact.period}" does not include the file\'s year {data.year}', hint="move the fact to the file of the year it describes")
+        key = (fact.indicator, fact.period or "")
+        if key in seen:
+            line = context.loaded.documents[path].mark(("facts", seen[key])).line
+            context.add(path, (*loc, "indicator"), "R006", f'"{fact.indicator}" already has a fact for {fact.period or data.year} in this file', hint=f"see line {line}; keep one fact and cite every source in it")
+        else:
+            seen[key] = index
+        for c_index, citation in enumerate(fact.citations):
+            _check_citation(context, path, (*loc, "citations", c_index), citation)
 
 
 # -- citations -------------------------------------------------------------------------------

@@ -54,6 +54,15 @@ class LoadedProject:
         dropped = self.dropped.get(path, ())
         return path in self.failed or ident in dropped or None in dropped
 
+    files_read: int = 0
+    """YAML files read as documents (kept in ``documents`` or since released)."""
+    evidence_loaded: bool = True
+    """False when evidence files are left to be loaded one at a time (see load_project)."""
+
+    def release(self, path: str) -> None:
+        """Forget a file's YAML document once every diagnostic about it is placed."""
+        self.documents.pop(path, None)
+
     def items(self, path: str, items: list[Any]) -> list[tuple[int, Any]]:
         """Items of a file's main list, each with its index in the file as written."""
         return list(zip(self.positions.get(path, range(len(items))), items))
@@ -130,8 +139,12 @@ def rel(root: Path, path: Path) -> str:
     return path.relative_to(root).as_posix()
 
 
-def load_project(root: Path) -> LoadedProject:
-    """Load every file of the project; problems are returned, never raised."""
+def load_project(root: Path, *, evidence: bool = True) -> LoadedProject:
+    """Load every file of the project; problems are returned, never raised.
+
+    With ``evidence=False`` the evidence files are left for the caller to load one
+    at a time with :func:`load_evidence` (validation checks each and releases its
+    YAML document, so memory does not grow with the number of files)."""
     loaded = LoadedProject(project=Project(root=root, config=ProjectConfig(name=root.name)))
     project = loaded.project
 
@@ -160,11 +173,21 @@ def load_project(root: Path) -> LoadedProject:
             project.ruleset_paths[ruleset.id] = path
             project.ruleset_hashes[ruleset.id] = hashlib.sha256((root / path).read_bytes()).hexdigest()
 
-    for path in evidence_files(root):
-        evidence = _load(loaded, path, EvidenceFile, required=True)
-        if evidence is not None:
-            project.evidence.append(EvidenceDoc(path=path, data=evidence))
+    loaded.evidence_loaded = evidence
+    if evidence:
+        for path in evidence_files(root):
+            load_evidence(loaded, path)
     return loaded
+
+
+def load_evidence(loaded: LoadedProject, path: str) -> EvidenceDoc | None:
+    """Load one evidence file into the project (None when it could not be loaded)."""
+    evidence = _load(loaded, path, EvidenceFile, required=True)
+    if evidence is None:
+        return None
+    doc = EvidenceDoc(path=path, data=evidence)
+    loaded.project.evidence.append(doc)
+    return doc
 
 
 def _outside(path: str) -> Diagnostic:
@@ -202,6 +225,7 @@ def _load(loaded: LoadedProject, path: str, model: type[M], *, required: bool) -
         loaded.failed.add(path)
         return None
     loaded.documents[path] = document
+    loaded.files_read += 1
     try:
         return model.model_validate(document.data)
     except ValidationError as error:
