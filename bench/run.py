@@ -269,6 +269,16 @@ def machine() -> str:
     return f"{os.cpu_count()} cores, {cpu}, Python {platform.python_version()}, {platform.system()} {platform.release()}"
 
 
+def revision() -> str:
+    """The commit measured, with ``+dirty`` when scorecard/ has uncommitted changes."""
+    try:
+        head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=REPO, capture_output=True, text=True, check=True).stdout.strip()
+        dirty = subprocess.run(["git", "status", "--porcelain", "--", "scorecard"], cwd=REPO, capture_output=True, text=True, check=True).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return "unknown"
+    return head + ("+dirty" if dirty else "")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Benchmark scorecard on a synthetic project.")
     parser.add_argument("--countries", type=int, default=10)
@@ -291,7 +301,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.out is not None and len(scales) > 1:
         parser.error("--out takes a single scale")
     log = lambda *a: print(*a, file=sys.stderr, flush=True)  # noqa: E731
-    log(f"machine: {machine()}")
+    log(f"machine: {machine()}; scorecard at {revision()}")
     results = [measure(n, m, args.repeat, args.seed, args.out, log=log, budget=args.budget) for n, m in scales]
 
     for r in results:
@@ -303,7 +313,7 @@ def main(argv: list[str] | None = None) -> int:
         print("\nscaling\n" + scaling_table(results))
     if args.save is not None:
         args.save.parent.mkdir(parents=True, exist_ok=True)
-        args.save.write_text(json.dumps({"machine": machine(), "results": results}, indent=2) + "\n")
+        args.save.write_text(json.dumps({"machine": machine(), "revision": revision(), "results": results}, indent=2) + "\n")
     print()
     for r in results:
         print(json.dumps(r))
