@@ -8,6 +8,7 @@ evaluator and the commands read.
 from __future__ import annotations
 
 import os
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from pathlib import Path
 from pathlib import PurePosixPath, PureWindowsPath
@@ -84,6 +85,9 @@ def read_source(root: Path, file: str) -> bytes | None:
 
 T = TypeVar("T")
 
+TEXTS_KEPT = 128
+"""Source texts kept in memory at once (about 15 MB for TIP-sized chapters)."""
+
 
 @dataclass(frozen=True)
 class EvidenceDoc:
@@ -119,7 +123,8 @@ class Project:
     """Rule set id -> SHA-256 of its file's bytes (for provenance)."""
     evidence: list[EvidenceDoc] = field(default_factory=list)
     """Every evidence file that loaded, sorted by path."""
-    _texts: dict[str, SourceText | None] = field(default_factory=dict, repr=False)
+    _texts: OrderedDict[str, SourceText | None] = field(default_factory=OrderedDict, repr=False)
+    """The most recently used source texts (see TEXTS_KEPT)."""
     _spans: dict[str, tuple[int, int] | None] = field(default_factory=dict, repr=False)
     _derived: dict[object, object] = field(default_factory=dict, repr=False)
 
@@ -148,23 +153,33 @@ class Project:
         return self.root / "seeds" / self.sources[source_id].file
 
     def source_text(self, source_id: str) -> SourceText | None:
-        """The source's text, read once; None when it is unsafe, unreadable or not UTF-8."""
-        if source_id not in self._texts:
-            source = self.sources.get(source_id)
-            raw = read_source(self.root, source.file) if source is not None else None
+        """The source's text; None when it is unsafe, unreadable or not UTF-8.
+
+        Only the TEXTS_KEPT most recently used texts stay in memory (a text and
+        its normalised view weigh about three times the file): evidence cites the
+        report of its own year, so a source evicted while checking one year's files
+        is rarely wanted again, and is then read again from disk.
+        """
+        if source_id in self._texts:
+            self._texts.move_to_end(source_id)
+            return self._texts[source_id]
+        source = self.sources.get(source_id)
+        raw = read_source(self.root, source.file) if source is not None else None
+        text = None
+        if raw is not None:
             try:
-                text = raw.decode("utf-8") if raw is not None else None
+                text = SourceText(raw.decode("utf-8"))
             except UnicodeDecodeError:
                 text = None
-            if text is None:
-                self._texts[source_id] = None
-            else:
-                self._texts[source_id] = SourceText(text)
-        return self._texts[source_id]
+        self.keep_text(source_id, text)
+        return text
 
-    def keep_text(self, source_id: str, text: SourceText) -> None:
+    def keep_text(self, source_id: str, text: SourceText | None) -> None:
         """Remember a source text already read (by the checks), so it is not read twice."""
         self._texts[source_id] = text
+        self._texts.move_to_end(source_id)
+        while len(self._texts) > TEXTS_KEPT:
+            self._texts.popitem(last=False)
 
     def span(self, source_id: str) -> tuple[int, int] | None:
         """Original offsets of the part of a source about its country (None: all of it,
