@@ -201,7 +201,7 @@ class Project:
         if text is None:
             return None
         span = self.span(citation.source)
-        lookup = text.find(citation.quote, citation.prefix, citation.suffix, within=span)
+        lookup = _unique_verbatim(text.text, citation, span) or text.find(citation.quote, citation.prefix, citation.suffix, within=span)
         if span is None or lookup.status not in ("found", "ambiguous"):
             located = Located(lookup.status, lookup.hits, lookup)
         else:
@@ -257,3 +257,19 @@ class Project:
 
 def _key(citation: Citation) -> tuple[str, str, str | None, str | None]:
     return (citation.source, citation.quote, citation.prefix, citation.suffix)
+
+
+def _unique_verbatim(text: str, citation: Citation, span: tuple[int, int] | None) -> Lookup | None:
+    """The common case, answered with two ``str.find``: a quote without context that
+    occurs verbatim exactly once, inside the span.  Anything else (None) goes through
+    the anchor's full lookup, which gives the same answer here, only slower."""
+    if citation.prefix is not None or citation.suffix is not None:
+        return None
+    quote = citation.quote.strip()
+    start = text.find(quote) if quote else -1
+    if start < 0 or text.find(quote, start + 1) >= 0:
+        return None
+    hit = Hit(start, start + len(quote), True)
+    if span is not None and not (span[0] <= hit.start and hit.end <= span[1]):
+        return None
+    return Lookup("found", (hit,))
