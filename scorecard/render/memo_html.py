@@ -79,10 +79,12 @@ def _status(status: Status) -> str:
 
 
 def _refs(footnotes: Footnotes, citations: Sequence[CitationRef]) -> str:
-    return "".join(
-        f'<sup><a id="fnref-{number}-{use}" href="#fn-{number}">{number}</a></sup>'
+    # One superscript with the numbers comma-separated: adjacent ones would read as "12".
+    links = [
+        f'<a id="fnref-{number}-{use}" href="#fn-{number}">{number}</a>'
         for number, use in footnotes.cite_all(citations)
-    )
+    ]
+    return f"<sup>{', '.join(links)}</sup>" if links else ""
 
 
 def _table(sc: Scorecard) -> list[str]:
