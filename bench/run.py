@@ -60,6 +60,11 @@ TARGET_RSS_MB = 1024
 # ----------------------------------------------------------------------------
 
 
+CHILD_ENV: dict[str, str] | None = None
+PINNED: str | None = None
+"""The environment of every child; set by --revision to import a pinned copy of the package."""
+
+
 def run_child(argv: list[str], cwd: Path, *, check: bool = True) -> tuple[float, float, bytes]:
     """Run a process to its end; (wall seconds, its own peak RSS in MB, its stdout).
 
@@ -69,7 +74,7 @@ def run_child(argv: list[str], cwd: Path, *, check: bool = True) -> tuple[float,
     """
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         start = time.perf_counter()
-        proc = subprocess.Popen(argv, cwd=cwd, stdout=out, stderr=err, stdin=subprocess.DEVNULL)
+        proc = subprocess.Popen(argv, cwd=cwd, stdout=out, stderr=err, stdin=subprocess.DEVNULL, env=CHILD_ENV)
         _, status, usage = os.wait4(proc.pid, 0)
         elapsed = time.perf_counter() - start
         proc.returncode = os.waitstatus_to_exitcode(status)
@@ -269,8 +274,27 @@ def machine() -> str:
     return f"{os.cpu_count()} cores, {cpu}, Python {platform.python_version()}, {platform.system()} {platform.release()}"
 
 
+def pin(rev: str) -> tuple[str, dict[str, str]]:
+    """Export ``scorecard/`` at a commit under bench/out/ and an environment importing it.
+
+    Others keep editing the working tree; a run pinned to a commit measures one
+    version of the package from its first child to its last.
+    """
+    sha = subprocess.run(["git", "rev-parse", "--short", rev], cwd=REPO, capture_output=True, text=True, check=True).stdout.strip()
+    dest = HERE / "out" / f"src-{sha}"
+    if not (dest / "scorecard" / "__init__.py").is_file():
+        dest.mkdir(parents=True, exist_ok=True)
+        archive = subprocess.run(["git", "archive", sha, "scorecard"], cwd=REPO, capture_output=True, check=True).stdout
+        subprocess.run(["tar", "-x", "-C", str(dest)], input=archive, check=True)
+    env = dict(os.environ)
+    env["PYTHONPATH"] = str(dest) + (os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else "")
+    return sha, env
+
+
 def revision() -> str:
     """The commit measured, with ``+dirty`` when scorecard/ has uncommitted changes."""
+    if CHILD_ENV is not None and PINNED:
+        return PINNED
     try:
         head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=REPO, capture_output=True, text=True, check=True).stdout.strip()
         dirty = subprocess.run(["git", "status", "--porcelain", "--", "scorecard"], cwd=REPO, capture_output=True, text=True, check=True).stdout.strip()
@@ -290,6 +314,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--out", type=Path, default=None, help="project folder (default bench/out/<N>x<M>-s<seed>); single scale only")
     parser.add_argument("--save", type=Path, default=None, help="also write the results (a JSON list) to this file")
+    parser.add_argument("--revision", default=None, metavar="REV",
+                        help="measure scorecard/ as committed at REV (e.g. HEAD), not the working tree")
     parser.add_argument("--floor", type=Path, default=None, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
 
@@ -297,6 +323,9 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(floor(args.floor)))
         return 0
 
+    if args.revision is not None:
+        global CHILD_ENV, PINNED
+        PINNED, CHILD_ENV = pin(args.revision)
     scales = [tuple(int(x) for x in s.lower().split("x")) for s in args.scale] or [(args.countries, args.years)]
     if args.out is not None and len(scales) > 1:
         parser.error("--out takes a single scale")
