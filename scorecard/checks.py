@@ -344,11 +344,13 @@ def _check_citation(context: _Context, path: str, loc: Loc, citation: Citation) 
         if words is not None and len(words) > anchor.MAX_QUOTE_CHARS:  # compared at every occurrence: bounded too
             context.add(path, (*loc, key), "C005", f"{key} is {len(words)} characters long, more than {anchor.MAX_QUOTE_CHARS}", hint="a few words are enough to single the quote out")
             return
-    text = project.source_text(citation.source)
-    assert text is not None
-    file = f"seeds/{project.sources[citation.source].file}"
     located = project.locate(citation)
-    assert located is not None
+    if located is None or located.status == "found":
+        return  # None: the text became unreadable after its own checks passed (it is re-read when evicted)
+    text = project.source_text(citation.source)
+    if text is None:
+        return
+    file = f"seeds/{project.sources[citation.source].file}"
     lookup = located.lookup
     if located.status == "not_found":
         hint = None
