@@ -251,3 +251,16 @@ def test_coverage_lists_the_criteria_without_evidence_per_year(project: Project)
         ("R3", 2016, ["beds"], ["protection.shelter_beds"]),
         ("R3", 2017, ["beds"], ["protection.shelter_beds"]),
     ]
+
+
+def test_built_results_are_valid_models_on_the_peru_data() -> None:
+    # Results skip validation when built (model_construct); they must still be valid.
+    from scorecard import api
+    from scorecard.models import Scorecard
+
+    root = Path(__file__).resolve().parent.parent
+    peru = api.open_project(root)
+    for ruleset in sorted(peru.rulesets):
+        for year in peru.years("PER"):
+            card = api.evaluate(peru, ruleset, year, "PER")
+            assert Scorecard.model_validate(card.model_dump(mode="json")).model_dump(mode="json") == card.model_dump(mode="json")
