@@ -8,6 +8,9 @@ raises :class:`InvalidProject`); ``evaluate``, ``progress``, ``coverage`` and
 
 from __future__ import annotations
 
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -92,9 +95,28 @@ def open_project(root: Path) -> Project:
     return project
 
 
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while loading.
+
+    Loading builds millions of small objects, none of them in reference cycles,
+    and the collector would scan them again and again: a seventh of `validate`
+    at the scale of the whole TIP Report.  Memory is freed by reference counting
+    as usual.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def _check(root: Path) -> tuple[Report, Project]:
-    loaded = load_project(root, evidence=False)  # the checks stream the evidence files
-    citations = check_project(loaded)
+    with _collector_paused():
+        loaded = load_project(root, evidence=False)  # the checks stream the evidence files
+        citations = check_project(loaded)
     diagnostics = sorted(set(loaded.diagnostics))
     files = loaded.files_read + len(loaded.project.sources)
     return Report(root=root, diagnostics=diagnostics, files=files, citations=citations), loaded.project
