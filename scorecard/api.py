@@ -149,14 +149,16 @@ def evaluate(project: Project, ruleset: str | None = None, year: int | None = No
         year = latest_year(project, country_code)
         if year is None:
             raise NoEvidence(f"there is no evidence for {country_code} yet")
-    return build_scorecard(project, ruleset_id, year, country_code)
+    with _collector_paused():  # results are trees of small acyclic objects, as in loading
+        return build_scorecard(project, ruleset_id, year, country_code)
 
 
 def progress(project: Project, ruleset: str, country: str | None = None, years: list[int] | None = None) -> Progress:
     """Each recommendation's verdict in every year with evidence (or the years given), and its trend."""
     from .scorecards import build_progress
 
-    return build_progress(project, ruleset, country, years)
+    with _collector_paused():
+        return build_progress(project, ruleset, country, years)
 
 
 def coverage(project: Project, ruleset: str | None = None, country: str | None = None) -> Coverage:

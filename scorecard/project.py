@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 from collections import OrderedDict
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from pathlib import PurePosixPath, PureWindowsPath
 from typing import Callable, TypeVar
@@ -51,8 +52,7 @@ def source_path_problem(root: Path, file: str) -> str | None:
     if ".." in PurePosixPath(file).parts or ".." in PureWindowsPath(file).parts:
         return "climbs out of seeds/ with .."
     try:  # resolve() follows every link; ValueError: a name the OS cannot take
-        project = root.resolve()
-        seeds = (root / "seeds").resolve()
+        project, seeds = _confines(root)
         resolved = (seeds / file).resolve()
     except (OSError, RuntimeError, ValueError):
         return "cannot be resolved"
@@ -61,6 +61,16 @@ def source_path_problem(root: Path, file: str) -> str | None:
     if not inside(resolved, seeds):
         return "is a link leading outside seeds/"
     return None
+
+
+@lru_cache(maxsize=16)
+def _confines(root: Path) -> tuple[Path, Path]:
+    """The project folder and its seeds/ folder with every link resolved.
+
+    Resolved once per run rather than for each of thousands of sources (an lstat
+    per path component each time); each source's own path is still resolved.
+    """
+    return root.resolve(), (root / "seeds").resolve()
 
 
 def read_source(root: Path, file: str) -> bytes | None:
@@ -84,6 +94,8 @@ def read_source(root: Path, file: str) -> bytes | None:
     return raw if len(raw) <= MAX_SOURCE_BYTES else None
 
 T = TypeVar("T")
+_Place = tuple[int, int, "str | None"]
+"""Line, column and section heading of a quote in its source."""
 
 TEXTS_KEPT = 128
 """Source texts kept in memory at once (about 15 MB for TIP-sized chapters)."""
@@ -210,10 +222,15 @@ class Project:
                 located = Located("outside_span", lookup.hits, lookup)
             else:
                 located = Located("found" if len(inside) == 1 else "ambiguous", inside, lookup)
-        # Keep only where the quote starts (an int per citation, not the lookup), so
-        # resolving it for a scorecard after validation does not search again.
-        starts: dict[tuple[str, str, str | None, str | None], int | None] = self.derived("quote starts", dict)
-        starts[_key(citation)] = located.hits[0].start if located.hits else None
+        # Keep where the quote is (line, column, section; not the lookup), found while
+        # the text is in memory: resolving it for a scorecard then needs no text, even
+        # one evicted since (see TEXTS_KEPT).
+        places: dict[tuple[str, str, str | None, str | None], _Place | None] = self.derived("quote places", dict)
+        if located.hits:
+            start = located.hits[0].start
+            places[_key(citation)] = (*text.line_col(start), text.heading_before(start))
+        else:
+            places[_key(citation)] = None
         return located
 
     def resolve(self, citation: Citation) -> CitationRef:
@@ -227,16 +244,10 @@ class Project:
 
     def _resolve(self, citation: Citation) -> CitationRef:
         source = self.sources.get(citation.source)
-        text = self.source_text(citation.source) if source else None
-        starts: dict[tuple[str, str, str | None, str | None], int | None] = self.derived("quote starts", dict)
-        if _key(citation) not in starts:
+        places: dict[tuple[str, str, str | None, str | None], _Place | None] = self.derived("quote places", dict)
+        if _key(citation) not in places and source is not None:
             self.locate(citation)
-        start = starts.get(_key(citation))
-        line = col = 0
-        heading = None
-        if text is not None and start is not None:
-            line, col = text.line_col(start)
-            heading = text.heading_before(start)
+        line, col, heading = places.get(_key(citation)) or (0, 0, None)
         return CitationRef(
             source=citation.source,
             quote=citation.quote,
