@@ -19,7 +19,7 @@ from .checks import check_project
 from .diagnostics import Diagnostic
 from .errors import InvalidProject, NoEvidence, ProjectNotFound, ScorecardError, UnknownRuleSet, did_you_mean
 from .loader import find_root, load_project
-from .models import Coverage, Progress, Scorecard, Status
+from .models import Citation, Coverage, Progress, Scorecard, Status
 from .project import Project
 
 
@@ -202,8 +202,7 @@ class CiteResult:
 
 def cite(root: Path, source_id: str, quote: str, prefix: str | None = None, suffix: str | None = None) -> CiteResult:
     """Where a quote is in a source, or the closest passage: a curation helper."""
-    loaded = load_project(root)
-    project = loaded.project
+    project = load_project(root, evidence=False).project  # a lookup needs the catalogue only
     if source_id not in project.sources:
         raise ScorecardError(f'source "{source_id}" is not in seeds/sources.yaml{did_you_mean(source_id, project.sources)}')
     text = project.source_text(source_id)
@@ -211,25 +210,23 @@ def cite(root: Path, source_id: str, quote: str, prefix: str | None = None, suff
     if text is None:
         raise ScorecardError(f"{file} cannot be read: it must be a UTF-8 text file inside seeds/ (see `scorecard validate`)")
     result = CiteResult(source=source_id, file=file, quote=quote, status="")
-    letters = len("".join(quote.split()))
-    if letters < anchor.MIN_QUOTE_CHARS:
+    if anchor.visible_length(quote) < anchor.MIN_QUOTE_CHARS:
         result.status = "too_short"
         return result
     if len(quote) > anchor.MAX_QUOTE_CHARS:
         result.status = "too_long"
         return result
-    lookup = text.find(quote, prefix, suffix)
-    result.status = lookup.status
-    for hit in lookup.hits:
+    # The same lookup as validation, so both answer alike (occurrences outside the span don't count).
+    located = project.locate(Citation(source=source_id, quote=quote, prefix=prefix, suffix=suffix))
+    assert located is not None  # the text was read above
+    result.outside_span = located.status == "outside_span"
+    result.status = "found" if result.outside_span else located.status
+    for hit in located.hits:
         result.places.append(_place(text, hit.start, hit.end, hit.exact))
-    if lookup.closest is not None:
-        result.closest = _place(text, lookup.closest.start, lookup.closest.end, False)
-        result.similarity = lookup.closest.similarity
-    span = project.sources[source_id].span
-    if span is not None and lookup.hits:
-        start, end = text.find_phrase(span.start), text.find_phrase(span.end)
-        hit = lookup.hits[0]
-        result.outside_span = bool(start and end and not (start.start <= hit.start and hit.end <= end.end))
+    closest = located.lookup.closest if located.status == "not_found" else None
+    if closest is not None:
+        result.closest = _place(text, closest.start, closest.end, False)
+        result.similarity = closest.similarity
     return result
 
 

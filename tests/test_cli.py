@@ -234,3 +234,11 @@ def test_evaluate_refuses_an_invalid_project_with_its_problems(tmp_path):
     result = run("evaluate", cwd=project)
     assert result.exit_code == 1
     assert "evidence/peru/2017.yaml:" in result.stderr and "R003" in result.stderr
+
+
+def test_cite_answers_as_validate_does_for_a_sentence_also_in_the_paraguay_lines():
+    # "The government did not report any" stands verbatim in the Paraguay part (line 8)
+    # and across a line break in the Peru part (lines 88-89): only the latter counts.
+    result = run("cite", "tip-2015-peru", "The government did not report any prosecutions or convictions")
+    assert result.exit_code == 0
+    assert "seeds/tip-2015-peru.txt:88:" in result.output and ":8:" not in result.output
