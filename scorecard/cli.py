@@ -211,9 +211,7 @@ def memo(
         scorecard = api.evaluate(opened, ruleset, year, country)
     except ScorecardError as error:
         _fail(error)
-    cited = {c.source for r in scorecard.results for c in r.citations}
-    cited |= {c.source for r in scorecard.results for k in r.criteria for f in k.facts for c in f.citations}
-    sources = [opened.sources[s] for s in sorted(cited) if s in opened.sources]
+    sources = list(opened.sources.values())  # the memo lists those it cites, in catalogue order
     html = output is not None and output.suffix.lower() in (".html", ".htm")
     text = (render_memo_html if html else render_memo_markdown)(scorecard, sources)
     if output is None:
