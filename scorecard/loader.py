@@ -18,6 +18,7 @@ from typing import Any, TypeVar, get_args
 from pydantic import BaseModel, ValidationError
 
 from .diagnostics import Diagnostic
+from .models.conditions import OPERATORS
 from .models import EvidenceFile, IndicatorCatalogue, ProjectConfig, RuleSet, SourceCatalogue
 from .project import EvidenceDoc, Project, inside
 from .yamlio import MAX_NODES, Document, load_yaml
@@ -395,7 +396,9 @@ def _is_tag(part: Any) -> bool:
     return isinstance(part, str) and ("[" in part or part in _UNION_TAGS)
 
 
-_UNION_TAGS = {"gte", "gt", "lte", "lt", "eq", "ne", "in", "increased", "decreased", "unchanged", "reported", "all", "any", "not", "int", "float", "bool", "str"}
+# Tags of the condition union (from its registry, so a new operator is known here too)
+# and of the scalar union of fact values.
+_UNION_TAGS = {model.model_fields["op"].annotation.__args__[0] for model in OPERATORS} | {"int", "float", "bool", "str"}
 
 
 def _lower(message: str) -> str:
