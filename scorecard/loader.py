@@ -146,6 +146,7 @@ def load_project(root: Path, *, evidence: bool = True) -> LoadedProject:
     With ``evidence=False`` the evidence files are left for the caller to load one
     at a time with :func:`load_evidence` (validation checks each and releases its
     YAML document, so memory does not grow with the number of files)."""
+    root = root.resolve()  # a relative root such as "." has no name to default the project's to
     loaded = LoadedProject(project=Project(root=root, config=ProjectConfig(name=root.name)))
     project = loaded.project
 

@@ -264,3 +264,26 @@ def test_built_results_are_valid_models_on_the_peru_data() -> None:
         for year in peru.years("PER"):
             card = api.evaluate(peru, ruleset, year, "PER")
             assert Scorecard.model_validate(card.model_dump(mode="json")).model_dump(mode="json") == card.model_dump(mode="json")
+
+
+def test_a_relative_project_root_is_accepted(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Path(".") has no name: the project's default name must come from the resolved folder.
+    from scorecard import api
+
+    monkeypatch.chdir(Path(__file__).resolve().parent.parent)
+    report = api.validate(Path("."))
+    assert report.ok, report.diagnostics
+    assert api.open_project(Path(".")).config.name
+
+
+def test_loading_settles_the_project_in_the_oldest_generation() -> None:
+    # Otherwise the first evaluations after loading walk the whole project once per
+    # generation as the collector ages it (bench/README.md).
+    import gc
+
+    from scorecard import api
+
+    full_collections = gc.get_stats()[2]["collections"]
+    api.open_project(Path(__file__).resolve().parent.parent)
+    assert gc.get_stats()[2]["collections"] > full_collections
+    assert gc.isenabled()
