@@ -124,6 +124,9 @@ class EvidenceIndex:
     facts: dict[str, dict[int, FactRecord]] = field(default_factory=dict)
     years: list[int] = field(default_factory=list)
     """Years with an evidence file for the country, ascending."""
+    used: dict[int, FactUsed] = field(default_factory=dict, repr=False)
+    """Each record's result, built once: later years' change conditions read it again.
+    Keyed by identity, which is unique while the index holds its records."""
 
     def fact(self, indicator: str, year: int) -> FactRecord | None:
         return self.facts.get(indicator, {}).get(year)
@@ -402,6 +405,12 @@ class Evaluator:
         return [self.criterion(c, year) for c in criteria]
 
     def fact_used(self, record: FactRecord) -> FactUsed:
+        used = self.index.used.get(id(record))
+        if used is None:
+            used = self.index.used[id(record)] = self._fact_used(record)
+        return used
+
+    def _fact_used(self, record: FactRecord) -> FactUsed:
         fact = record.fact
         indicator = self.index.indicators.get(fact.indicator)
         return FactUsed(
