@@ -20,8 +20,7 @@ capped at partial by complicity``.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from typing import assert_never
+from typing import NamedTuple, assert_never
 
 from .models import (
     CitationRef,
@@ -43,8 +42,7 @@ STATUS_VALUE: dict[Status, float] = {Status.MET: 1.0, Status.PARTIAL: 0.5, Statu
 _EPSILON = 1e-9  # 0.7 of a total weight of 3 must be reachable by 2.1 held
 
 
-@dataclass(frozen=True)
-class Verdict:
+class Verdict(NamedTuple):
     """A recommendation's verdict with the counts and sentence that explain it."""
 
     status: Status
@@ -57,9 +55,12 @@ class Verdict:
 
 def verdict(criteria: Sequence[CriterionResult], policy: ScoringPolicy = ScoringPolicy()) -> Verdict:
     """The verdict that ``criteria`` give under ``policy``."""
-    held = [c for c in criteria if c.truth is Truth.TRUE]
-    failed = [c for c in criteria if c.truth is Truth.FALSE]
-    unknown = [c for c in criteria if c.truth is Truth.UNKNOWN]
+    # One pass and plain loops: this runs for every recommendation of every scorecard.
+    held: list[CriterionResult] = []
+    failed: list[CriterionResult] = []
+    unknown: list[CriterionResult] = []
+    for c in criteria:
+        (held if c.truth is Truth.TRUE else failed if c.truth is Truth.FALSE else unknown).append(c)
     assessed = len(held) + len(failed)
     held_weight = sum(c.weight for c in held)
     assessed_weight = held_weight + sum(c.weight for c in failed)
@@ -76,10 +77,10 @@ def verdict(criteria: Sequence[CriterionResult], policy: ScoringPolicy = Scoring
         status = Status.UNMET
 
     capped_by: list[str] = []
-    if status is not Status.NOT_ASSESSED:
-        caps = [(Status(c.cap), c.id) for c in failed if c.cap is not None]
-        lowest = min((RANK[cap] for cap, _ in caps), default=None)
-        if lowest is not None and lowest < RANK[status]:
+    caps = [(Status(c.cap), c.id) for c in failed if c.cap is not None]
+    if caps and status is not Status.NOT_ASSESSED:
+        lowest = min(RANK[cap] for cap, _ in caps)
+        if lowest < RANK[status]:
             status = next(cap for cap, _ in caps if RANK[cap] == lowest)
             capped_by = [ident for cap, ident in caps if RANK[cap] == lowest]
 
