@@ -254,7 +254,7 @@ def test_coverage_lists_the_criteria_without_evidence_per_year(project: Project)
 
 
 def test_built_results_are_valid_models_on_the_peru_data() -> None:
-    # Results skip validation when built (model_construct); they must still be valid.
+    # Results are dataclasses, not validated when built; they must still be valid.
     from scorecard import api
     from scorecard.models import Scorecard
 

@@ -1,17 +1,30 @@
 """What evaluation produces: truth values, verdicts and the scorecard.
 
-These are outputs, not hand-edited files, so they are plain (non-strict) models.
+These are outputs, built by the evaluator from checked inputs, so they are plain
+dataclasses: a scorecard of 190 countries x 20 years builds 370,000 of them, and
+validating each on construction (as a pydantic model does) was a fifth of
+evaluating everything.  Pydantic still serialises, validates and describes them
+through a ``TypeAdapter``, behind the methods pydantic models have
+(``model_dump``, ``model_dump_json``, ``model_validate``, ``model_json_schema``,
+``model_copy``), so renderers, the published schema and library users see no change.
+
 Explanations are data: each criterion result records the facts it read, and the
 sentences are written by the scoring code, never by renderers.
 """
 
 from __future__ import annotations
 
+import dataclasses
+from dataclasses import dataclass, field
 from enum import Enum
+from functools import cache
+from typing import Any, TypeVar
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import TypeAdapter
 
 from .base import Pillar, Scalar
+
+R = TypeVar("R", bound="_Result")
 
 
 class Truth(str, Enum):
@@ -35,10 +48,39 @@ class Status(str, Enum):
         return self.value.replace("_", " ")
 
 
-class _Result(BaseModel):
-    model_config = ConfigDict(frozen=True)
+class _Result:
+    """Dumping, validating and describing a result, as pydantic models do."""
+
+    __slots__ = ()
+
+    def model_dump(self, *, mode: str = "python", **options: Any) -> dict[str, Any]:
+        return _adapter(type(self)).dump_python(self, mode=mode, **options)  # type: ignore[no-any-return]
+
+    def model_dump_json(self, **options: Any) -> str:
+        return _adapter(type(self)).dump_json(self, **options).decode("utf-8")
+
+    def model_copy(self: R, *, update: dict[str, Any] | None = None) -> R:
+        return dataclasses.replace(self, **(update or {}))  # type: ignore[type-var]
+
+    @classmethod
+    def model_validate(cls: type[R], data: Any) -> R:
+        return _adapter(cls).validate_python(data)
+
+    @classmethod
+    def model_json_schema(cls, **options: Any) -> dict[str, Any]:
+        return _adapter(cls).json_schema(**options)
 
 
+@cache
+def _adapter(cls: type) -> TypeAdapter[Any]:
+    return TypeAdapter(cls)
+
+
+# Not frozen: a frozen dataclass is built twice as slowly, and nothing changes a
+# result once built.  CitationRef is frozen because citations are de-duplicated by value.
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class CitationRef(_Result):
     """A citation resolved against its source: where the quote is."""
 
@@ -50,6 +92,7 @@ class CitationRef(_Result):
     heading: str | None = None
 
 
+@dataclass(slots=True, kw_only=True)
 class FactUsed(_Result):
     """A fact a criterion read, with the evidence file it came from."""
 
@@ -63,6 +106,7 @@ class FactUsed(_Result):
     citations: list[CitationRef]
 
 
+@dataclass(slots=True, kw_only=True)
 class CriterionResult(_Result):
     id: str
     description: str
@@ -70,9 +114,10 @@ class CriterionResult(_Result):
     weight: float = 1.0
     cap: str | None = None
     explanation: str
-    facts: list[FactUsed] = []
+    facts: list[FactUsed] = field(default_factory=list)
 
 
+@dataclass(slots=True, kw_only=True)
 class RecommendationResult(_Result):
     id: str
     title: str
@@ -89,6 +134,7 @@ class RecommendationResult(_Result):
     explanation: str
 
 
+@dataclass(slots=True, kw_only=True)
 class Totals(_Result):
     met: int = 0
     partial: int = 0
@@ -98,6 +144,7 @@ class Totals(_Result):
     """Weighted mean over assessed recommendations of met = 1, partial = 0.5, unmet = 0."""
 
 
+@dataclass(slots=True, kw_only=True)
 class Provenance(_Result):
     tool_version: str
     ruleset_version: str
@@ -106,6 +153,7 @@ class Provenance(_Result):
     """Source id -> SHA-256 of the source text, for every source the scorecard cites."""
 
 
+@dataclass(slots=True, kw_only=True)
 class Scorecard(_Result):
     ruleset: str
     title: str
@@ -127,6 +175,7 @@ class Trend(str, Enum):
     NO_EVIDENCE = "no_evidence"
 
 
+@dataclass(slots=True, kw_only=True)
 class ProgressRow(_Result):
     id: str
     title: str
@@ -135,6 +184,7 @@ class ProgressRow(_Result):
     trend: Trend
 
 
+@dataclass(slots=True, kw_only=True)
 class Progress(_Result):
     ruleset: str
     title: str
@@ -143,6 +193,7 @@ class Progress(_Result):
     rows: list[ProgressRow]
 
 
+@dataclass(slots=True, kw_only=True)
 class CoverageGap(_Result):
     """Criteria of one recommendation with no evidence in one year: the curator's to-do list."""
 
@@ -152,6 +203,7 @@ class CoverageGap(_Result):
     indicators: list[str]
 
 
+@dataclass(slots=True, kw_only=True)
 class Coverage(_Result):
     ruleset: str
     country: str
