@@ -21,7 +21,7 @@ from .diagnostics import Diagnostic
 from .models.conditions import OPERATORS
 from .models import EvidenceFile, IndicatorCatalogue, ProjectConfig, RuleSet, SourceCatalogue
 from .project import EvidenceDoc, Project, inside
-from .yamlio import MAX_NODES, Document, load_yaml
+from .yamlio import MAX_NODES, Document, load_yaml_bytes, read_yaml
 
 PROJECT_FILE = "scorecard.yaml"
 SOURCES_FILE = "seeds/sources.yaml"
@@ -55,6 +55,8 @@ class LoadedProject:
         dropped = self.dropped.get(path, ())
         return path in self.failed or ident in dropped or None in dropped
 
+    digests: dict[str, str] = field(default_factory=dict)
+    """SHA-256 of the bytes of each file parsed, as parsed (for provenance and the cache)."""
     files_read: int = 0
     """YAML files read as documents (kept in ``documents`` or since released)."""
     evidence_loaded: bool = True
@@ -173,7 +175,7 @@ def load_project(root: Path, *, evidence: bool = True) -> LoadedProject:
         if ruleset is not None and ruleset.id not in project.rulesets:
             project.rulesets[ruleset.id] = ruleset
             project.ruleset_paths[ruleset.id] = path
-            project.ruleset_hashes[ruleset.id] = hashlib.sha256((root / path).read_bytes()).hexdigest()
+            project.ruleset_hashes[ruleset.id] = loaded.digests[path]
 
     loaded.evidence_loaded = evidence
     if evidence:
@@ -182,9 +184,16 @@ def load_project(root: Path, *, evidence: bool = True) -> LoadedProject:
     return loaded
 
 
-def load_evidence(loaded: LoadedProject, path: str) -> EvidenceDoc | None:
-    """Load one evidence file into the project (None when it could not be loaded)."""
-    evidence = _load(loaded, path, EvidenceFile, required=True)
+def read_evidence(loaded: LoadedProject, path: str) -> bytes | None:
+    """The bytes of one evidence file, read as :func:`load_evidence` would read them
+    (None: it could not be, and why is reported)."""
+    return _read(loaded, path, required=True)
+
+
+def load_evidence(loaded: LoadedProject, path: str, raw: bytes | None = None) -> EvidenceDoc | None:
+    """Load one evidence file into the project (None when it could not be loaded);
+    ``raw``: its bytes, when :func:`read_evidence` has read them already."""
+    evidence = _load(loaded, path, EvidenceFile, required=True, raw=raw)
     if evidence is None:
         return None
     doc = EvidenceDoc(path=path, data=evidence)
@@ -197,7 +206,45 @@ def _outside(path: str) -> Diagnostic:
                       hint="copy the file into the project instead of linking to it")  # fmt: skip
 
 
-def _load(loaded: LoadedProject, path: str, model: type[M], *, required: bool) -> M | None:
+def _load(loaded: LoadedProject, path: str, model: type[M], *, required: bool, raw: bytes | None = None) -> M | None:
+    if raw is None:
+        raw = _read(loaded, path, required=required)
+        if raw is None:
+            return None
+    loaded.digests[path] = hashlib.sha256(raw).hexdigest()
+    document, problems = load_yaml_bytes(raw, path, max_nodes=CATALOGUE_MAX_NODES if model is SourceCatalogue else MAX_NODES)
+    loaded.diagnostics.extend(problems)
+    if document is None:
+        loaded.failed.add(path)
+        return None
+    loaded.documents[path] = document
+    loaded.files_read += 1
+    return _to_model(loaded, document, model)
+
+
+def _to_model(loaded: LoadedProject, document: Document, model: type[M]) -> M | None:
+    """The document as its model, or what of it is sound (its problems reported)."""
+    path = document.path
+    try:
+        return model.model_validate(document.data)
+    except ValidationError as error:
+        if error.error_count() > MAX_SCHEMA_PROBLEMS:  # not a half-edited file: list the first few
+            loaded.diagnostics.extend(_first_problems(document, error, model))
+            loaded.failed.add(path)
+            return None
+        loaded.diagnostics.extend(schema_diagnostics(document, error, model))
+        salvaged = _salvage(model, document.data, error)
+        if salvaged is None:
+            loaded.failed.add(path)
+            return None
+        loaded.positions[path] = salvaged[1]
+        loaded.dropped[path] = _dropped_ids(document.data, model, salvaged[1])
+        return salvaged[0]
+
+
+def _read(loaded: LoadedProject, path: str, *, required: bool) -> bytes | None:
+    """The bytes of a project file: confined to the project, a regular file, bounded.
+    None when it is not read; why is reported (a missing optional file is not a problem)."""
     root = loaded.project.root
     full = root / path
     target, project = _resolved(full), _resolved(root)
@@ -217,32 +264,15 @@ def _load(loaded: LoadedProject, path: str, model: type[M], *, required: bool) -
             loaded.failed.add(path)
         return None
     try:
-        document, problems = load_yaml(full, path, max_nodes=CATALOGUE_MAX_NODES if model is SourceCatalogue else MAX_NODES)
+        raw, problems = read_yaml(full, path)
     except OSError as error:
         loaded.diagnostics.append(Diagnostic(path, 0, 0, "Y013", f"{path} cannot be read: {error.strerror or error}"))
         loaded.failed.add(path)
         return None
-    loaded.diagnostics.extend(problems)
-    if document is None:
+    if raw is None:  # too large
+        loaded.diagnostics.extend(problems)
         loaded.failed.add(path)
-        return None
-    loaded.documents[path] = document
-    loaded.files_read += 1
-    try:
-        return model.model_validate(document.data)
-    except ValidationError as error:
-        if error.error_count() > MAX_SCHEMA_PROBLEMS:  # not a half-edited file: list the first few
-            loaded.diagnostics.extend(_first_problems(document, error, model))
-            loaded.failed.add(path)
-            return None
-        loaded.diagnostics.extend(schema_diagnostics(document, error, model))
-        salvaged = _salvage(model, document.data, error)
-        if salvaged is None:
-            loaded.failed.add(path)
-            return None
-        loaded.positions[path] = salvaged[1]
-        loaded.dropped[path] = _dropped_ids(document.data, model, salvaged[1])
-        return salvaged[0]
+    return raw
 
 
 # The list of each file kind whose items are checked on their own merits.

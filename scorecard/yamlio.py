@@ -128,13 +128,25 @@ def load_yaml(
     opened (permission denied, a directory) raises :class:`OSError`: that is
     the tool failing, not a problem in the data.
     """
+    raw, problems = read_yaml(path, display_path, max_bytes=max_bytes)
+    if raw is None:
+        return None, problems
+    return load_yaml_bytes(raw, display_path, max_bytes=max_bytes, max_depth=max_depth, max_line=max_line, max_nodes=max_nodes)
+
+
+def read_yaml(path: Path, display_path: str, *, max_bytes: int = MAX_BYTES) -> tuple[bytes | None, list[Diagnostic]]:
+    """The bytes of the file at ``path``, or None and the Y004 problem when it is too large
+    (then it is not read past the limit).  Raises :class:`OSError` as :func:`load_yaml` does.
+
+    Separate from parsing so that a caller can look at the bytes first (the cache of
+    unchanged evidence files keys on them)."""
     size = os.stat(path).st_size
     if size > max_bytes:
         return None, [_too_large(display_path, size, max_bytes)]
     raw = read_bounded(path, size, max_bytes)
     if len(raw) > max_bytes:
         return None, [_too_large(display_path, len(raw), max_bytes)]
-    return load_yaml_bytes(raw, display_path, max_bytes=max_bytes, max_depth=max_depth, max_line=max_line, max_nodes=max_nodes)
+    return raw, []
 
 
 def read_bounded(path: Path, size: int, limit: int) -> bytes:
