@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import anchor
+from .cache import evidence_cache
 from .checks import check_project
 from .diagnostics import Diagnostic
 from .errors import InvalidProject, NoEvidence, ProjectNotFound, ScorecardError, UnknownRuleSet, did_you_mean
@@ -77,15 +78,19 @@ def locate(project: Path | None = None, *, cwd: Path | None = None) -> tuple[Pat
 # -- checking -----------------------------------------------------------------------
 
 
-def validate(root: Path) -> Report:
-    """Every check on every file of the project at ``root``."""
-    report, _ = _check(root, for_evaluation=False)
+def validate(root: Path, *, cache: bool = False) -> Report:
+    """Every check on every file of the project at ``root``.
+
+    ``cache``: reuse, and keep in ``.scorecard-cache/``, the evidence files that checked
+    clean and have not changed (see :mod:`scorecard.cache`); the report is the same."""
+    report, _ = _check(root, for_evaluation=False, cache=cache)
     return report
 
 
-def open_project(root: Path) -> Project:
-    """The project at ``root``, checked; raises InvalidProject when any check fails."""
-    report, project = _check(root, for_evaluation=True)
+def open_project(root: Path, *, cache: bool = False) -> Project:
+    """The project at ``root``, checked; raises InvalidProject when any check fails.
+    ``cache`` as for :func:`validate`."""
+    report, project = _check(root, for_evaluation=True, cache=cache)
     if not report.ok:
         count = len(report.diagnostics)
         raise InvalidProject(
@@ -122,11 +127,12 @@ def _collector_paused(*, settle: bool = False) -> Iterator[None]:
                 gc.collect()
 
 
-def _check(root: Path, *, for_evaluation: bool) -> tuple[Report, Project]:
+def _check(root: Path, *, for_evaluation: bool, cache: bool) -> tuple[Report, Project]:
     # Settling only pays when the project is used after loading; validate stops there.
     with _collector_paused(settle=for_evaluation):
         loaded = load_project(root, evidence=False)  # the checks stream the evidence files
-        citations = check_project(loaded)
+        with evidence_cache(loaded, enabled=cache) as store:
+            citations = check_project(loaded, store)
     diagnostics = sorted(set(loaded.diagnostics))
     files = loaded.files_read + len(loaded.project.sources)
     return Report(root=root, diagnostics=diagnostics, files=files, citations=citations), loaded.project

@@ -10,16 +10,17 @@ from __future__ import annotations
 import difflib
 import hashlib
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from . import anchor
+from .cache import EvidenceCache, citations_of, fingerprint
 from .diagnostics import Diagnostic
-from .loader import INDICATORS_FILE, SOURCES_FILE, LoadedProject, evidence_files, load_evidence
+from .loader import INDICATORS_FILE, SOURCES_FILE, LoadedProject, evidence_files, load_evidence, read_evidence
 from .models import NOT_REPORTED, Citation, Condition, Indicator, IndicatorType, RuleSet, period_years
 from .models.conditions import CHANGES, COMPARISONS, AllOf, AnyOf, In, Not, Reported
-from .project import MAX_SOURCE_BYTES, EvidenceDoc, read_source, source_path_problem
+from .project import MAX_SOURCE_BYTES, EvidenceDoc, citation_key, read_source, source_path_problem
 
 TVPA_RULESET = "tvpa-minimum-standards"
 
@@ -41,6 +42,10 @@ class _Context:
     citations: int = 0
     hint_work: int = 0
     """What is left of the run's budget for closest-passage hints (see HINT_WORK)."""
+    cache: EvidenceCache | None = None
+    verified: dict[str, str] = field(default_factory=dict)
+    """Id -> SHA-256 of the readable sources whose text matched the catalogue in this run:
+    the only ones a cached evidence file may cite."""
 
     def add(self, path: str, loc: Loc, code: str, message: str, hint: str | None = None, *, key: bool = False) -> None:
         document = self.loaded.documents.get(path)
@@ -49,9 +54,13 @@ class _Context:
         self.loaded.diagnostics.append(Diagnostic(path, line, col, code, message, hint))
 
 
-def check_project(loaded: LoadedProject) -> int:
-    """Run every cross-file check; returns the number of citations checked."""
-    context = _Context(loaded, readable=set(), hint_work=HINT_WORK)
+def check_project(loaded: LoadedProject, cache: EvidenceCache | None = None) -> int:
+    """Run every cross-file check; returns the number of citations checked.
+
+    With a ``cache``, an evidence file that checked clean before and has not changed
+    (nor anything its checks depend on) is taken from it instead of being parsed and
+    checked again; files that check clean now are stored in it."""
+    context = _Context(loaded, readable=set(), hint_work=HINT_WORK, cache=cache)
     _check_sources(context)
     _check_indicators(context)
     for ruleset_id, path in loaded.project.ruleset_paths.items():
@@ -110,6 +119,8 @@ def _check_sources(context: _Context) -> None:
             continue
         project.keep_text(source_id, text)
         context.readable.add(source_id)
+        if digest == source.sha256:
+            context.verified[source_id] = digest
         _check_span(context, source_id, text, loc)
 
 
@@ -283,10 +294,64 @@ def _check_evidence(context: _Context) -> None:
             _check_evidence_file(context, doc, countries)
         return
     for path in evidence_files(loaded.project.root):
-        doc = load_evidence(loaded, path)
-        if doc is not None:
-            _check_evidence_file(context, doc, countries)
+        _load_and_check_evidence(context, path, countries)
         loaded.release(path)
+
+
+def _load_and_check_evidence(context: _Context, path: str, countries: dict[str, tuple[str, str]]) -> None:
+    loaded = context.loaded
+    raw = read_evidence(loaded, path)
+    if raw is None:
+        return
+    cache = context.cache
+    digest = fingerprint(loaded.project.root / path, raw) if cache is not None else None
+    if cache is not None and digest is not None and _reuse_cached(context, cache, path, digest, countries):
+        return
+    problems = len(loaded.diagnostics)
+    doc = load_evidence(loaded, path, raw)
+    if doc is None:
+        return
+    _check_evidence_file(context, doc, countries)
+    if cache is not None and digest is not None and len(loaded.diagnostics) == problems:
+        _store_clean(context, cache, doc, digest)
+
+
+def _reuse_cached(context: _Context, cache: EvidenceCache, path: str, digest: str, countries: dict[str, tuple[str, str]]) -> bool:
+    """Take an unchanged file that checked clean from the cache: what a full check of it
+    would leave in the project (the model, its quotes' places, the citations counted).
+    False when it is not there, or when a check across files would report it now."""
+    entry = cache.get(path, digest, context.verified)
+    if entry is None:
+        return False
+    if _country_conflict(countries, path, entry.evidence.country) is not None:
+        return False  # loaded as usual, so the diagnostic has its line and column
+    loaded = context.loaded
+    loaded.project.evidence.append(EvidenceDoc(path=path, data=entry.evidence))
+    loaded.files_read += 1
+    places = loaded.project.quote_places()
+    for citation, place in zip(entry.citations(), entry.places):
+        places[citation_key(citation)] = place
+    context.citations += len(entry.places)
+    return True
+
+
+def _store_clean(context: _Context, cache: EvidenceCache, doc: EvidenceDoc, digest: str) -> None:
+    """Store a file that checked clean, unless one of its quotes was not looked up
+    (a cited source that is unreadable or differs from the catalogue)."""
+    citations = citations_of(doc.data)
+    sources = {citation.source: context.verified.get(citation.source, "") for citation in citations}
+    places = context.loaded.project.quote_places()
+    keys = [citation_key(citation) for citation in citations]
+    if "" in sources.values() or any(key not in places for key in keys):
+        return
+    cache.put(doc.path, digest, doc.data, [places[key] for key in keys], sources)
+
+
+def _country_conflict(countries: dict[str, tuple[str, str]], path: str, country: str) -> tuple[str, str] | None:
+    """The (country, file) first seen in this file's folder when it names another country;
+    the first file of a folder sets the folder's country."""
+    first = countries.setdefault(path.rpartition("/")[0], (country, path))
+    return first if first[0] != country else None
 
 
 def _check_evidence_file(context: _Context, doc: EvidenceDoc, countries: dict[str, tuple[str, str]]) -> None:
@@ -296,9 +361,8 @@ def _check_evidence_file(context: _Context, doc: EvidenceDoc, countries: dict[st
         context.add(path, ("country",), "P002", f'evidence file "{path}" should be evidence/<country>/<year>.yaml')
     elif parts[2] != f"{data.year}.yaml":
         context.add(path, ("year",), "R007", f'year {data.year} differs from the file name "{parts[2]}"', hint=f"rename the file to {data.year}.yaml or correct the year")
-    folder = "/".join(parts[:-1])
-    first = countries.setdefault(folder, (data.country, path))
-    if first[0] != data.country:
+    first = _country_conflict(countries, path, data.country)
+    if first is not None:
         context.add(path, ("country",), "R008", f'country "{data.country}" differs from "{first[0]}" in {first[1]}')
     seen: dict[tuple[str, str], int] = {}
     for index, fact in context.loaded.items(path, data.facts):

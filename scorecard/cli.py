@@ -53,6 +53,7 @@ ProjectOption = Annotated[
 ]
 FormatOption = Annotated[TableFormat, typer.Option("--format", "-f", help="Output format.")]
 CountryOption = Annotated[Optional[str], typer.Option("--country", "-c", help="ISO 3166 alpha-3 code, for rule sets that apply to any country.")]
+NoCacheOption = Annotated[bool, typer.Option("--no-cache", help="Read and check every evidence file, ignoring and not updating .scorecard-cache/.")]
 
 
 def _fail(error: Exception) -> None:
@@ -71,18 +72,31 @@ def _fail(error: Exception) -> None:
 
 
 def _root(project: Path | None) -> Path:
+    return _located(project)[0]
+
+
+def _located(project: Path | None) -> tuple[Path, bool]:
+    """The project root and whether it is the embedded dataset (said on stderr)."""
     from . import api
 
     root, embedded = api.locate(project)
     if embedded:
         sys.stderr.write("scorecard: no project here; using the embedded Peru dataset (`scorecard init DIR` copies it out)\n")
-    return root
+    return root, embedded
 
 
-def _open(project: Path | None):
+def _cached_root(project: Path | None, no_cache: bool) -> tuple[Path, bool]:
+    """The project root and whether to use its evidence cache: not for the embedded
+    dataset, which lives in the installed package and is small."""
+    root, embedded = _located(project)
+    return root, not (no_cache or embedded)
+
+
+def _open(project: Path | None, no_cache: bool):
     from . import api
 
-    return api.open_project(_root(project))
+    root, cache = _cached_root(project, no_cache)
+    return api.open_project(root, cache=cache)
 
 
 def _years(text: str | None) -> list[int] | None:
@@ -102,6 +116,7 @@ def _write(text: str) -> None:
 def validate(
     project: ProjectOption = None,
     format: Annotated[DiagnosticFormat, typer.Option("--format", "-f", help="text for people, json for tools, github for workflow annotations.")] = DiagnosticFormat.text,
+    no_cache: NoCacheOption = False,
 ) -> None:
     """Check every file: YAML, schema, references, citations, source hashes and spans.
 
@@ -112,7 +127,8 @@ def validate(
     from .render.diagnostics import render_diagnostics
 
     try:
-        report = api.validate(_root(project))
+        root, cache = _cached_root(project, no_cache)
+        report = api.validate(root, cache=cache)
     except ScorecardError as error:
         _fail(error)
     text = render_diagnostics(report.diagnostics, format.value, files=report.files, citations=report.citations)
@@ -131,6 +147,7 @@ def evaluate(
     format: FormatOption = TableFormat.plain,
     fail_on: Annotated[Optional[GateLevel], typer.Option("--fail-on", help="Exit 1 when any assessed verdict is at or below this level (a CI gate).")] = None,
     project: ProjectOption = None,
+    no_cache: NoCacheOption = False,
 ) -> None:
     """The scorecard: one row per recommendation with its verdict and citations."""
     from . import api
@@ -139,7 +156,7 @@ def evaluate(
     from .render.tables import render_scorecard
 
     try:
-        scorecard = api.evaluate(_open(project), ruleset, year, country)
+        scorecard = api.evaluate(_open(project, no_cache), ruleset, year, country)
     except ScorecardError as error:
         _fail(error)
     _write(render_scorecard(scorecard, format.value))
@@ -155,6 +172,7 @@ def progress(
     country: CountryOption = None,
     format: FormatOption = TableFormat.plain,
     project: ProjectOption = None,
+    no_cache: NoCacheOption = False,
 ) -> None:
     """Recommendations by year, with each year's verdict and the trend."""
     from . import api
@@ -163,7 +181,7 @@ def progress(
 
     try:
         chosen = _years(years)
-        result = api.progress(_open(project), ruleset, country, chosen)
+        result = api.progress(_open(project, no_cache), ruleset, country, chosen)
     except ScorecardError as error:
         _fail(error)
     _write(render_progress(result, format.value))
@@ -176,6 +194,7 @@ def explain(
     year: Annotated[Optional[int], typer.Option("--year", "-y", help="Year (default: the latest with evidence).")] = None,
     country: CountryOption = None,
     project: ProjectOption = None,
+    no_cache: NoCacheOption = False,
 ) -> None:
     """Each criterion of one recommendation, the facts it read and their full quotes."""
     from . import api
@@ -183,7 +202,7 @@ def explain(
     from .render.explain import render_explanation
 
     try:
-        scorecard = api.evaluate(_open(project), ruleset, year, country)
+        scorecard = api.evaluate(_open(project, no_cache), ruleset, year, country)
         ids = [r.id for r in scorecard.results]
         if recommendation not in ids:
             raise UnknownRecommendation(ruleset, recommendation, ids)
@@ -199,6 +218,7 @@ def memo(
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to this file; .html gives a printable page, anything else Markdown.", dir_okay=False)] = None,
     country: CountryOption = None,
     project: ProjectOption = None,
+    no_cache: NoCacheOption = False,
 ) -> None:
     """An advocacy memo: the table, the findings, quotes as footnotes, the sources."""
     from . import api
@@ -207,7 +227,7 @@ def memo(
     from .safe_write import write_atomic
 
     try:
-        opened = _open(project)
+        opened = _open(project, no_cache)
         scorecard = api.evaluate(opened, ruleset, year, country)
     except ScorecardError as error:
         _fail(error)
@@ -231,6 +251,7 @@ def coverage(
     country: CountryOption = None,
     format: FormatOption = TableFormat.plain,
     project: ProjectOption = None,
+    no_cache: NoCacheOption = False,
 ) -> None:
     """For each recommendation and year, the criteria with no evidence: the curator's to-do list."""
     from . import api
@@ -238,7 +259,7 @@ def coverage(
     from .render.tables import render_coverage
 
     try:
-        result = api.coverage(_open(project), ruleset, country)
+        result = api.coverage(_open(project, no_cache), ruleset, country)
     except ScorecardError as error:
         _fail(error)
     _write(render_coverage(result, format.value))

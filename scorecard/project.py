@@ -94,8 +94,10 @@ def read_source(root: Path, file: str) -> bytes | None:
     return raw if len(raw) <= MAX_SOURCE_BYTES else None
 
 T = TypeVar("T")
-_Place = tuple[int, int, "str | None"]
+Place = tuple[int, int, "str | None"]
 """Line, column and section heading of a quote in its source."""
+CitationKey = tuple[str, str, "str | None", "str | None"]
+"""What identifies a citation's passage: source, quote, prefix, suffix."""
 
 TEXTS_KEPT = 128
 """Source texts kept in memory at once (about 15 MB for TIP-sized chapters)."""
@@ -225,29 +227,34 @@ class Project:
         # Keep where the quote is (line, column, section; not the lookup), found while
         # the text is in memory: resolving it for a scorecard then needs no text, even
         # one evicted since (see TEXTS_KEPT).
-        places: dict[tuple[str, str, str | None, str | None], _Place | None] = self.derived("quote places", dict)
+        places = self.quote_places()
         if located.hits:
             start = located.hits[0].start
-            places[_key(citation)] = (*text.line_col(start), text.heading_before(start))
+            places[citation_key(citation)] = (*text.line_col(start), text.heading_before(start))
         else:
-            places[_key(citation)] = None
+            places[citation_key(citation)] = None
         return located
+
+    def quote_places(self) -> dict[CitationKey, Place | None]:
+        """Where each quote looked up so far is (None: nowhere), by :func:`citation_key`.
+        Filled by :meth:`locate`, and by the cache of unchanged evidence files."""
+        return self.derived("quote places", dict)
 
     def resolve(self, citation: Citation) -> CitationRef:
         """Where a citation's quote is: line and column of its match (0 when not found).
         Each distinct citation is looked up once per project."""
-        refs: dict[tuple[str, str, str | None, str | None], CitationRef] = self.derived("citation refs", dict)
-        key = _key(citation)
+        refs: dict[CitationKey, CitationRef] = self.derived("citation refs", dict)
+        key = citation_key(citation)
         if key not in refs:
             refs[key] = self._resolve(citation)
         return refs[key]
 
     def _resolve(self, citation: Citation) -> CitationRef:
         source = self.sources.get(citation.source)
-        places: dict[tuple[str, str, str | None, str | None], _Place | None] = self.derived("quote places", dict)
-        if _key(citation) not in places and source is not None:
+        places = self.quote_places()
+        if citation_key(citation) not in places and source is not None:
             self.locate(citation)
-        line, col, heading = places.get(_key(citation)) or (0, 0, None)
+        line, col, heading = places.get(citation_key(citation)) or (0, 0, None)
         return CitationRef(
             source=citation.source,
             quote=citation.quote,
@@ -266,7 +273,7 @@ class Project:
         return self.derived(("years", country), lambda: sorted({doc.data.year for doc in self.evidence_of(country)}))
 
 
-def _key(citation: Citation) -> tuple[str, str, str | None, str | None]:
+def citation_key(citation: Citation) -> CitationKey:
     return (citation.source, citation.quote, citation.prefix, citation.suffix)
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 import subprocess
 import sys
 import time
@@ -31,13 +32,18 @@ SENTINEL = "scorecard-pwned"  # what the os.system payload of yaml-python-object
 
 
 def _snapshot(root: Path) -> dict[str, tuple[int, int, int]]:
-    """(mode, size, mtime) of every entry, links not followed and nothing read."""
+    """(mode, size, mtime) of every entry, links not followed and nothing read.
+
+    The project's evidence cache (.scorecard-cache/, tested in test_cache.py) is left
+    out, and so are the size and mtime of folders, which change when it is made; what
+    is in every folder is compared entry by entry anyway."""
     found = {}
     for folder, dirs, files in os.walk(root):
+        dirs[:] = [name for name in dirs if name != ".scorecard-cache"]
         for name in dirs + files:
             path = os.path.join(folder, name)
             st = os.lstat(path)
-            found[os.path.relpath(path, root)] = (st.st_mode, st.st_size, st.st_mtime_ns)
+            found[os.path.relpath(path, root)] = (st.st_mode, 0, 0) if stat.S_ISDIR(st.st_mode) else (st.st_mode, st.st_size, st.st_mtime_ns)
     return found
 
 

@@ -1,0 +1,289 @@
+"""A cache of evidence files that checked clean, so an unchanged file is neither parsed nor checked again.
+
+``<project>/.scorecard-cache/cache.sqlite`` holds, for each evidence file, its model
+(JSON) and where each of its quotes is in its source.  An entry is used only when
+nothing that decided its checks has changed since: the file's bytes, the indicator
+vocabulary and the source catalogue (as bytes), the text of every source it cites
+(which must match the catalogue's SHA-256 in this run), and the tool (its version,
+the code's own bytes and this module's FORMAT).  Only files with no problem of their
+own are stored, so every diagnostic comes from a real check.
+
+A file is known by its bytes and its modification time too: a cache committed to a
+repository by mistake (or on purpose, to have a CI run skip a broken file's checks)
+matches nothing in a fresh checkout.  Links are not followed into or out of the folder.
+
+The folder is safe to delete.  A cache that is missing, corrupt, locked or read-only
+is ignored (or only read): the run is then as it would be without one, and slower.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sqlite3
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import scorecard
+
+from .loader import INDICATORS_FILE, SOURCES_FILE, LoadedProject
+from .models import Citation, EvidenceFile
+from .project import Place
+
+FOLDER = ".scorecard-cache"
+DATABASE = "cache.sqlite"
+FORMAT = 1
+"""Layout of the table and its entries; raising it empties every existing cache."""
+
+LOCK_WAIT_SECONDS = 2.0
+"""How long to wait for another run holding the database; then carry on without it."""
+
+_IGNORE = "# Made by scorecard: a cache, safe to delete, never to be committed.\n*\n"
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A file as it was when it checked clean: its model and, per citation in
+    file order, where its quote is (line, column, heading; None: not found)."""
+
+    evidence: EvidenceFile
+    places: list[Place | None]
+
+    def citations(self) -> list[Citation]:
+        return citations_of(self.evidence)
+
+
+def citations_of(evidence: EvidenceFile) -> list[Citation]:
+    """Every citation of an evidence file, in file order (the order of Entry.places)."""
+    return [citation for fact in evidence.facts for citation in fact.citations]
+
+
+def fingerprint(path: Path, raw: bytes) -> str | None:
+    """What identifies the version of a file read as ``raw``: the SHA-256 of its bytes and
+    its modification time (see the module's documentation); None when it cannot be stat'ed."""
+    try:
+        modified = os.stat(path).st_mtime_ns
+    except OSError:
+        return None
+    return f"{hashlib.sha256(raw).hexdigest()} {modified}"
+
+
+class EvidenceCache:
+    """The cache of one project for one run (see the module's documentation).
+
+    Lookups and stores never raise: a failing database turns the cache off for
+    the rest of the run (reading and writing separately, so that a read-only
+    cache is still read).  Stores are committed together when the run closes it.
+    """
+
+    def __init__(self, connection: sqlite3.Connection, context: str) -> None:
+        self._connection = connection
+        self._context = context
+        self._reading = True
+        self._writing = True
+        self._seen: set[str] = set()
+
+    def get(self, path: str, digest: str, verified: Mapping[str, str]) -> Entry | None:
+        """The entry of the file at ``path`` with :func:`fingerprint` ``digest``, if it still
+        holds: every source it cites must be among ``verified`` (id -> SHA-256 of a source
+        read this run whose text matched the catalogue) with the same hash as when stored."""
+        self._seen.add(path)
+        if not self._reading:
+            return None
+        try:
+            row = self._connection.execute("SELECT key, sources, evidence, places FROM evidence WHERE path = ?", (path,)).fetchone()
+        except ValueError:  # a file name sqlite cannot take (undecodable bytes)
+            return None
+        except sqlite3.Error:
+            self._reading = False
+            return None
+        if row is None or row[0] != self._key(digest):
+            return None
+        return _decode(*row[1:], verified)
+
+    def put(self, path: str, digest: str, evidence: EvidenceFile, places: list[Place | None], sources: Mapping[str, str]) -> None:
+        """Remember a file that checked clean (``sources``: id -> SHA-256 of each source it cites)."""
+        if not self._writing:
+            return
+        try:
+            # A float that is not finite becomes null, so that file's entry will be a miss: still correct.
+            # ValueError: a string escaped in YAML may hold a lone surrogate, which cannot be stored.
+            row = (path, self._key(digest), json.dumps(dict(sources)), evidence.model_dump_json(exclude_defaults=True), json.dumps(places))
+            self._connection.execute("INSERT OR REPLACE INTO evidence (path, key, sources, evidence, places) VALUES (?, ?, ?, ?, ?)", row)
+        except ValueError:
+            return
+        except sqlite3.Error:
+            self._writing = False
+
+    def close(self, *, complete: bool) -> None:
+        """Commit this run's stores.  ``complete``: every evidence file was looked up, so the
+        entries of files that no longer exist can go (they would never be used again)."""
+        try:
+            if self._writing and complete:
+                self._forget_others()
+            if self._writing:
+                self._connection.commit()
+        except sqlite3.Error:
+            pass  # the run's stores are lost; the cache stays as it was
+        finally:
+            self._connection.close()
+
+    def _forget_others(self) -> None:
+        stored = {path for (path,) in self._connection.execute("SELECT path FROM evidence")}
+        self._connection.executemany("DELETE FROM evidence WHERE path = ?", [(path,) for path in stored - self._seen])
+
+    def _key(self, digest: str) -> str:
+        return hashlib.sha256(f"{self._context}\0{digest}".encode()).hexdigest()
+
+
+def _decode(sources: str, evidence: str, places: str, verified: Mapping[str, str]) -> Entry | None:
+    """The stored entry, or None when a cited source changed or the row is not one this
+    module wrote (a hand-edited or damaged cache is a miss, never an error)."""
+    try:
+        cited = json.loads(sources)
+        if not isinstance(cited, dict) or any(verified.get(source) != digest for source, digest in cited.items()):
+            return None
+        # json.loads then model_validate: faster than model_validate_json here
+        decoded = Entry(EvidenceFile.model_validate(json.loads(evidence)), [_place(place) for place in json.loads(places)])
+    except (ValueError, TypeError):  # JSONDecodeError and ValidationError are ValueErrors
+        return None
+    citations = decoded.citations()
+    if len(decoded.places) != len(citations) or {c.source for c in citations} != set(cited):
+        return None
+    return decoded
+
+
+def _place(value: Any) -> Place | None:
+    if value is None:
+        return None
+    line, col, heading = value
+    if not (type(line) is int and type(col) is int and (heading is None or isinstance(heading, str))):
+        raise TypeError("not a place")
+    return (line, col, heading)
+
+
+# -- opening -------------------------------------------------------------------------
+
+
+@contextmanager
+def evidence_cache(loaded: LoadedProject, enabled: bool) -> Iterator[EvidenceCache | None]:
+    """The project's cache for the checks of one run (None when off or unusable).
+
+    Opened after the catalogues are loaded: their digests are part of every key."""
+    cache = open_cache(loaded) if enabled else None
+    complete = False
+    try:
+        yield cache
+        complete = True
+    finally:
+        if cache is not None:
+            cache.close(complete=complete)
+
+
+def open_cache(loaded: LoadedProject) -> EvidenceCache | None:
+    """The cache of a loaded project, or None when it cannot be used (no folder can be
+    made, the database cannot be opened, or a catalogue was not read, so that nothing
+    would identify what the entries were checked against)."""
+    catalogue, vocabulary = loaded.digests.get(SOURCES_FILE), loaded.digests.get(INDICATORS_FILE)
+    if catalogue is None or vocabulary is None:
+        return None
+    connection = _connect(loaded.project.root / FOLDER)
+    if connection is None:
+        return None
+    context = "\0".join((str(FORMAT), scorecard.__version__, _code_digest(), vocabulary, catalogue))
+    return EvidenceCache(connection, hashlib.sha256(context.encode()).hexdigest())
+
+
+def _connect(folder: Path) -> sqlite3.Connection | None:
+    """The database, with its table; a file that is not a database (or a damaged one) is
+    replaced, since everything in it can be rebuilt."""
+    _make(folder)
+    database = folder / DATABASE
+    if not _confined(folder, database):
+        return None
+    for _attempt in range(2):
+        try:
+            connection = sqlite3.connect(database, timeout=LOCK_WAIT_SECONDS)
+        except sqlite3.Error:
+            return None
+        try:
+            _prepare(connection)
+            return connection
+        except sqlite3.DatabaseError as error:
+            connection.close()
+            if getattr(error, "sqlite_errorname", "") not in ("SQLITE_NOTADB", "SQLITE_CORRUPT") or not _remove(database):
+                return None  # locked, read-only, or a damaged file that cannot be removed
+    return None
+
+
+def _make(folder: Path) -> None:
+    """Make the cache folder, marked so that git ignores it (a folder that exists is left as it is)."""
+    try:
+        folder.mkdir()
+    except OSError:  # it exists, or the project is read-only (an installed package): maybe read it
+        return
+    try:
+        (folder / ".gitignore").write_text(_IGNORE, encoding="utf-8")
+    except OSError:
+        pass
+
+
+def _confined(folder: Path, database: Path) -> bool:
+    """Whether the folder and the database's files are what they seem: a folder and regular
+    files (or none yet), not links that would have sqlite read or write outside the project."""
+    if folder.is_symlink() or not folder.is_dir():
+        return False
+    for name in (database.name, f"{database.name}-journal", f"{database.name}-wal", f"{database.name}-shm"):
+        path = folder / name
+        if path.is_symlink() or (path.exists() and not path.is_file()):
+            return False
+    return True
+
+
+def _prepare(connection: sqlite3.Connection) -> None:
+    """Create the table, or recreate it when it has another FORMAT; only reads when it is current."""
+    if _format(connection) == FORMAT:
+        return
+    connection.execute("BEGIN IMMEDIATE")  # one transaction: another run sees the old table or the new one
+    try:
+        if _format(connection) != FORMAT:  # unless another run has just made it
+            connection.execute("DROP TABLE IF EXISTS evidence")
+            connection.execute("CREATE TABLE evidence (path TEXT PRIMARY KEY, key TEXT NOT NULL, sources TEXT NOT NULL, evidence TEXT NOT NULL, places TEXT NOT NULL)")
+            connection.execute(f"PRAGMA user_version = {FORMAT}")
+        connection.commit()
+    except BaseException:
+        connection.rollback()
+        raise
+
+
+def _format(connection: sqlite3.Connection) -> int:
+    (version,) = connection.execute("PRAGMA user_version").fetchone()
+    return version
+
+
+def _remove(database: Path) -> bool:
+    try:
+        database.unlink(missing_ok=True)
+    except OSError:
+        return False
+    return True
+
+
+@lru_cache(maxsize=1)
+def _code_digest() -> str:
+    """SHA-256 of the package's own code: a checkout edited without a new version number
+    must not reuse what older checks decided."""
+    package = Path(__file__).resolve().parent
+    digest = hashlib.sha256()
+    for path in sorted(package.rglob("*.py")):
+        digest.update(path.relative_to(package).as_posix().encode() + b"\0")
+        try:
+            digest.update(path.read_bytes())
+        except OSError:
+            digest.update(b"unreadable")
+    return digest.hexdigest()
