@@ -63,14 +63,14 @@ def citations_of(evidence: EvidenceFile) -> list[Citation]:
     return [citation for fact in evidence.facts for citation in fact.citations]
 
 
-def fingerprint(path: Path, raw: bytes) -> str | None:
-    """What identifies the version of a file read as ``raw``: the SHA-256 of its bytes and
-    its modification time (see the module's documentation); None when it cannot be stat'ed."""
+def fingerprint(path: Path, sha256: str) -> str | None:
+    """What identifies the version of a file whose bytes have the SHA-256 ``sha256``: that
+    and its modification time (see the module's documentation); None when it cannot be stat'ed."""
     try:
         modified = os.stat(path).st_mtime_ns
     except OSError:
         return None
-    return f"{hashlib.sha256(raw).hexdigest()} {modified}"
+    return f"{sha256} {modified}"
 
 
 class EvidenceCache:

@@ -304,7 +304,7 @@ def _load_and_check_evidence(context: _Context, path: str, countries: dict[str, 
     if raw is None:
         return
     cache = context.cache
-    digest = fingerprint(loaded.project.root / path, raw) if cache is not None else None
+    digest = fingerprint(loaded.project.root / path, loaded.digests[path]) if cache is not None else None
     if cache is not None and digest is not None and _reuse_cached(context, cache, path, digest, countries):
         return
     problems = len(loaded.diagnostics)

@@ -56,7 +56,7 @@ class LoadedProject:
         return path in self.failed or ident in dropped or None in dropped
 
     digests: dict[str, str] = field(default_factory=dict)
-    """SHA-256 of the bytes of each file parsed, as parsed (for provenance and the cache)."""
+    """SHA-256 of the bytes of each file read, as read (for provenance and the cache)."""
     files_read: int = 0
     """YAML files read as documents (kept in ``documents`` or since released)."""
     evidence_loaded: bool = True
@@ -211,7 +211,6 @@ def _load(loaded: LoadedProject, path: str, model: type[M], *, required: bool, r
         raw = _read(loaded, path, required=required)
         if raw is None:
             return None
-    loaded.digests[path] = hashlib.sha256(raw).hexdigest()
     document, problems = load_yaml_bytes(raw, path, max_nodes=CATALOGUE_MAX_NODES if model is SourceCatalogue else MAX_NODES)
     loaded.diagnostics.extend(problems)
     if document is None:
@@ -272,6 +271,8 @@ def _read(loaded: LoadedProject, path: str, *, required: bool) -> bytes | None:
     if raw is None:  # too large
         loaded.diagnostics.extend(problems)
         loaded.failed.add(path)
+        return None
+    loaded.digests[path] = hashlib.sha256(raw).hexdigest()
     return raw
 
 
