@@ -83,28 +83,21 @@ def test_case_gives_its_expected_diagnostics(case: str, tmp_path: Path, monkeypa
     assert not (tmp_path / SENTINEL).exists()
 
 
-def test_a_100_mb_file_is_refused_without_being_read(tmp_path: Path):
-    root = build("yaml-too-large-100mb", tmp_path / "project")
+@pytest.mark.parametrize(
+    ("case", "code", "limit_mib"),
+    [("yaml-too-large-100mb", "Y004", 20), ("source-too-large", "F005", 10)],
+    ids=["a 100 MB evidence file", "a 17 MB seed"],
+)
+def test_an_oversized_file_is_refused_without_being_read(tmp_path: Path, case: str, code: str, limit_mib: int):
+    root = build(case, tmp_path / "project")
     tracemalloc.start()
     try:
         report = api.validate(root)
         _, peak = tracemalloc.get_traced_memory()
     finally:
         tracemalloc.stop()
-    assert [d.code for d in report.diagnostics] == ["Y004"]
-    assert peak < 20 * 1024 * 1024, f"peak {peak / 2**20:.0f} MiB: the file was read"
-
-
-def test_a_17_mb_seed_is_refused_without_being_read(tmp_path: Path):
-    root = build("source-too-large", tmp_path / "project")
-    tracemalloc.start()
-    try:
-        report = api.validate(root)
-        _, peak = tracemalloc.get_traced_memory()
-    finally:
-        tracemalloc.stop()
-    assert [d.code for d in report.diagnostics] == ["F005"]
-    assert peak < 10 * 1024 * 1024
+    assert [d.code for d in report.diagnostics] == [code]
+    assert peak < limit_mib * 1024 * 1024, f"peak {peak / 2**20:.0f} MiB: the file was read"
 
 
 def _scorecard(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
