@@ -1,0 +1,98 @@
+"""What every command shares: option types, exit codes, finding the project, failing for people."""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+
+
+class TableFormat(str, Enum):
+    plain = "plain"
+    github = "github"
+    markdown = "markdown"
+    html = "html"
+    latex = "latex"
+    csv = "csv"
+    json = "json"
+
+
+class DiagnosticFormat(str, Enum):
+    text = "text"
+    json = "json"
+    github = "github"
+
+
+class GateLevel(str, Enum):
+    unmet = "unmet"
+    partial = "partial"
+
+
+ProjectOption = Annotated[
+    Optional[Path],
+    typer.Option("--project", "-p", help="Project folder (default: the nearest one above here, else the embedded Peru dataset).", file_okay=False),
+]
+FormatOption = Annotated[TableFormat, typer.Option("--format", "-f", help="Output format.")]
+CountryOption = Annotated[Optional[str], typer.Option("--country", "-c", help="ISO 3166 alpha-3 code, for rule sets that apply to any country.")]
+NoCacheOption = Annotated[bool, typer.Option("--no-cache", help="Read and check every evidence file, ignoring and not updating .scorecard-cache/.")]
+
+
+def fail(error: Exception) -> None:
+    """Print a tool failure for people and exit with its code."""
+    from ..errors import InvalidProject, ScorecardError
+
+    if isinstance(error, InvalidProject) and error.diagnostics:
+        from ..render.diagnostics import render_diagnostics
+
+        shown = error.diagnostics[:20]
+        sys.stderr.write(render_diagnostics(shown, "text", files=0, citations=0, with_summary=False))
+        if len(error.diagnostics) > len(shown):
+            sys.stderr.write(f"… and {len(error.diagnostics) - len(shown)} more\n")
+    sys.stderr.write(f"scorecard: {error}\n")
+    raise typer.Exit(error.exit_code if isinstance(error, ScorecardError) else EXIT_USAGE)
+
+
+def project_root(project: Path | None) -> Path:
+    return located(project)[0]
+
+
+def located(project: Path | None) -> tuple[Path, bool]:
+    """The project root and whether it is the embedded dataset (said on stderr)."""
+    from .. import api
+
+    root, embedded = api.locate(project)
+    if embedded:
+        sys.stderr.write("scorecard: no project here; using the embedded Peru dataset (`scorecard init DIR` copies it out)\n")
+    return root, embedded
+
+
+def cached_root(project: Path | None, no_cache: bool) -> tuple[Path, bool]:
+    """The project root and whether to use its evidence cache: not for the embedded
+    dataset, which lives in the installed package and is small."""
+    root, embedded = located(project)
+    return root, not (no_cache or embedded)
+
+
+def open_project(project: Path | None, no_cache: bool):
+    from .. import api
+
+    root, cache = cached_root(project, no_cache)
+    return api.open_project(root, cache=cache)
+
+
+def parse_years(text: str | None) -> list[int] | None:
+    if text is None:
+        return None
+    try:
+        return sorted({int(part) for part in text.split(",") if part.strip()})
+    except ValueError:
+        raise typer.BadParameter(f'"{text}" is not a list of years such as 2014,2017', param_hint="--years") from None
+
+
+def write(text: str) -> None:
+    sys.stdout.write(text if text.endswith("\n") else text + "\n")

@@ -1,0 +1,152 @@
+"""Commands for curators: check the files, repair quotes, find a quote, publish the schemas, start a project."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from .common import (
+    EXIT_OK,
+    EXIT_PROBLEMS,
+    EXIT_USAGE,
+    DiagnosticFormat,
+    NoCacheOption,
+    ProjectOption,
+    cached_root,
+    fail,
+    project_root,
+    write,
+)
+
+
+def validate(
+    project: ProjectOption = None,
+    format: Annotated[
+        DiagnosticFormat, typer.Option("--format", "-f", help="text for people, json for tools, github for workflow annotations.")
+    ] = DiagnosticFormat.text,
+    no_cache: NoCacheOption = False,
+) -> None:
+    """Check every file: YAML, schema, references, citations, source hashes and spans.
+
+    Exit 0 when clean, 1 when any problem is found (all are listed at once).
+    """
+    from .. import api
+    from ..errors import ScorecardError
+    from ..render.diagnostics import render_diagnostics
+
+    try:
+        root, cache = cached_root(project, no_cache)
+        report = api.validate(root, cache=cache)
+    except ScorecardError as error:
+        fail(error)
+    text = render_diagnostics(report.diagnostics, format.value, files=report.files, citations=report.citations)
+    if format is DiagnosticFormat.text:
+        (sys.stderr if report.diagnostics else sys.stdout).write(text)
+    else:
+        sys.stdout.write(text)
+    raise typer.Exit(EXIT_OK if report.ok else EXIT_PROBLEMS)
+
+
+def cite(
+    source: Annotated[str, typer.Argument(metavar="SOURCE", help="Source id from seeds/sources.yaml.")],
+    quote: Annotated[str, typer.Argument(metavar="QUOTE", help="The words to find.")],
+    prefix: Annotated[Optional[str], typer.Option(help="Words just before the quote.")] = None,
+    suffix: Annotated[Optional[str], typer.Option(help="Words just after the quote.")] = None,
+    project: ProjectOption = None,
+) -> None:
+    """Where a quote is in a source, or the closest passage: a curation helper."""
+    from .. import api
+    from ..errors import ScorecardError
+    from ..render.cite import render_cite
+
+    try:
+        result = api.cite(project_root(project), source, quote, prefix, suffix)
+    except ScorecardError as error:
+        fail(error)
+    write(render_cite(result))
+    raise typer.Exit(EXIT_OK if result.status == "found" and not result.outside_span else EXIT_PROBLEMS)
+
+
+def fix(
+    paths: Annotated[Optional[list[Path]], typer.Argument(metavar="[PATHS]...", help="Only these evidence or rule files (default: all).")] = None,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Print the changes as a unified diff; write nothing.")] = False,
+    project: ProjectOption = None,
+) -> None:
+    """Rewrite quotes that match only after normalisation to the source's own words, and
+    add a prefix or suffix to a quote found more than once; comments and layout are kept.
+
+    Exit 0 when done, 1 when some citation needs a repair only a person can make.
+    """
+    from ..errors import ScorecardError
+    from ..fix import apply, plan, project_paths
+
+    try:
+        root = project_root(project)
+        report = plan(root, project_paths(root, paths) if paths else None)
+    except ScorecardError as error:
+        fail(error)
+    for note in report.notes:
+        sys.stderr.write(f"{note}\n")
+    changed = sum(len(f.notes) for f in report.files)
+    if dry_run:
+        sys.stdout.write(report.diff())
+        sys.stderr.write(f"scorecard: would repair {changed} citation(s) in {len(report.files)} file(s); nothing written (--dry-run)\n")
+    else:
+        try:
+            written = apply(report)
+        except OSError as error:
+            sys.stderr.write(f"scorecard: cannot write: {error.strerror or error}; each file is either wholly repaired or as it was\n")
+            raise typer.Exit(EXIT_USAGE)
+        sys.stderr.write(f"scorecard: repaired {changed} citation(s) in {len(written)} file(s)\n")
+    raise typer.Exit(EXIT_PROBLEMS if report.skipped else EXIT_OK)
+
+
+def schema(
+    write: Annotated[bool, typer.Option("--write", help="Write the schemas into the project's schemas/ folder.")] = False,
+    check: Annotated[bool, typer.Option("--check", help="Exit 1 when the project's schemas/ differ from the generated ones.")] = False,
+    project: ProjectOption = None,
+) -> None:
+    """The JSON Schemas (draft-07) of every file kind and of the evaluate JSON output."""
+    from ..schemas import generate, schema_differences, write_schemas
+
+    schemas = generate()
+    if not (write or check):
+        import json
+
+        write(json.dumps(schemas, indent=2, ensure_ascii=False))
+        return
+    from ..errors import ScorecardError
+
+    try:
+        root = project_root(project)
+    except ScorecardError as error:
+        fail(error)
+    if check:
+        stale = schema_differences(root / "schemas", schemas)
+        for name in stale:
+            sys.stderr.write(f"schemas/{name} differs from the generated schema; run `scorecard schema --write`\n")
+        raise typer.Exit(EXIT_PROBLEMS if stale else EXIT_OK)
+    try:
+        written = write_schemas(root / "schemas", schemas)
+    except (ScorecardError, OSError) as error:
+        fail(error)
+    for name in written:
+        sys.stderr.write(f"scorecard: wrote schemas/{name}\n")
+
+
+def init(
+    directory: Annotated[Path, typer.Argument(metavar="DIR", help="Folder for the new project (created; must be empty if it exists).", file_okay=False)],
+) -> None:
+    """Start a project: copy the embedded Peru dataset into DIRECTORY."""
+    from .. import api
+    from ..scaffold import init_project
+    from ..errors import ScorecardError
+
+    try:
+        count = init_project(api.embedded_root(), directory)
+    except ScorecardError as error:
+        fail(error)
+    sys.stderr.write(f"scorecard: created {directory} with {count} files; try `cd {directory} && scorecard validate`\n")

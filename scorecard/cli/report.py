@@ -1,0 +1,147 @@
+"""Commands for readers of the scorecard: the table, progress by year, one verdict explained, the memo, the gaps."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from .common import (
+    EXIT_PROBLEMS,
+    EXIT_USAGE,
+    CountryOption,
+    FormatOption,
+    GateLevel,
+    NoCacheOption,
+    ProjectOption,
+    TableFormat,
+    fail,
+    open_project,
+    write,
+    parse_years,
+)
+
+
+def evaluate(
+    ruleset: Annotated[Optional[str], typer.Argument(metavar="[RULESET]", help="Rule set id (default: the project's default_ruleset).")] = None,
+    year: Annotated[Optional[int], typer.Option("--year", "-y", help="Year (default: the latest with evidence).")] = None,
+    country: CountryOption = None,
+    format: FormatOption = TableFormat.plain,
+    fail_on: Annotated[Optional[GateLevel], typer.Option("--fail-on", help="Exit 1 when any assessed verdict is at or below this level (a CI gate).")] = None,
+    project: ProjectOption = None,
+    no_cache: NoCacheOption = False,
+) -> None:
+    """The scorecard: one row per recommendation with its verdict and citations."""
+    from .. import api
+    from ..errors import ScorecardError
+    from ..models import Status
+    from ..render.tables import render_scorecard
+
+    try:
+        scorecard = api.evaluate(open_project(project, no_cache), ruleset, year, country)
+    except ScorecardError as error:
+        fail(error)
+    write(render_scorecard(scorecard, format.value))
+    if fail_on is not None and api.fails_gate(scorecard, Status(fail_on.value)):
+        sys.stderr.write(f"scorecard: a verdict is at or below {fail_on.value} (--fail-on {fail_on.value})\n")
+        raise typer.Exit(EXIT_PROBLEMS)
+
+
+def progress(
+    ruleset: Annotated[str, typer.Argument(metavar="RULESET", help="Rule set id.")],
+    years: Annotated[Optional[str], typer.Option("--years", help="Only these years, e.g. 2014,2017 (default: every year with evidence).")] = None,
+    country: CountryOption = None,
+    format: FormatOption = TableFormat.plain,
+    project: ProjectOption = None,
+    no_cache: NoCacheOption = False,
+) -> None:
+    """Recommendations by year, with each year's verdict and the trend."""
+    from .. import api
+    from ..errors import ScorecardError
+    from ..render.tables import render_progress
+
+    try:
+        chosen = parse_years(years)
+        result = api.progress(open_project(project, no_cache), ruleset, country, chosen)
+    except ScorecardError as error:
+        fail(error)
+    write(render_progress(result, format.value))
+
+
+def explain(
+    ruleset: Annotated[str, typer.Argument(metavar="RULESET", help="Rule set id.")],
+    recommendation: Annotated[str, typer.Argument(metavar="REC", help="Recommendation id, e.g. R1.")],
+    year: Annotated[Optional[int], typer.Option("--year", "-y", help="Year (default: the latest with evidence).")] = None,
+    country: CountryOption = None,
+    project: ProjectOption = None,
+    no_cache: NoCacheOption = False,
+) -> None:
+    """Each criterion of one recommendation, the facts it read and their full quotes."""
+    from .. import api
+    from ..errors import ScorecardError, UnknownRecommendation
+    from ..render.explain import render_explanation
+
+    try:
+        scorecard = api.evaluate(open_project(project, no_cache), ruleset, year, country)
+        ids = [r.id for r in scorecard.results]
+        if recommendation not in ids:
+            raise UnknownRecommendation(ruleset, recommendation, ids)
+    except ScorecardError as error:
+        fail(error)
+    write(render_explanation(scorecard, recommendation))
+
+
+def memo(
+    ruleset: Annotated[str, typer.Argument(metavar="RULESET", help="Rule set id.")],
+    year: Annotated[int, typer.Option("--year", "-y", help="Year of the scorecard.")],
+    output: Annotated[
+        Optional[Path], typer.Option("--output", "-o", help="Write to this file; .html gives a printable page, anything else Markdown.", dir_okay=False)
+    ] = None,
+    country: CountryOption = None,
+    project: ProjectOption = None,
+    no_cache: NoCacheOption = False,
+) -> None:
+    """An advocacy memo: the table, the findings, quotes as footnotes, the sources."""
+    from .. import api
+    from ..errors import ScorecardError
+    from ..render.memo import render_memo_html, render_memo_markdown
+    from ..safe_write import write_atomic
+
+    try:
+        opened = open_project(project, no_cache)
+        scorecard = api.evaluate(opened, ruleset, year, country)
+    except ScorecardError as error:
+        fail(error)
+    sources = list(opened.sources.values())  # the memo lists those it cites, in catalogue order
+    html = output is not None and output.suffix.lower() in (".html", ".htm")
+    text = (render_memo_html if html else render_memo_markdown)(scorecard, sources)
+    if output is None:
+        write(text)
+        return
+    try:
+        write_atomic(output, text.encode("utf-8"))
+    except OSError as error:
+        sys.stderr.write(f"scorecard: cannot write {output}: {error.strerror or error}\n")
+        raise typer.Exit(EXIT_USAGE)
+    sys.stderr.write(f"scorecard: wrote {output}\n")
+
+
+def coverage(
+    ruleset: Annotated[Optional[str], typer.Argument(metavar="[RULESET]", help="Rule set id (default: the project's default_ruleset).")] = None,
+    country: CountryOption = None,
+    format: FormatOption = TableFormat.plain,
+    project: ProjectOption = None,
+    no_cache: NoCacheOption = False,
+) -> None:
+    """For each recommendation and year, the criteria with no evidence: the curator's to-do list."""
+    from .. import api
+    from ..errors import ScorecardError
+    from ..render.tables import render_coverage
+
+    try:
+        result = api.coverage(open_project(project, no_cache), ruleset, country)
+    except ScorecardError as error:
+        fail(error)
+    write(render_coverage(result, format.value))
