@@ -18,7 +18,7 @@ from . import anchor
 from .cache import EvidenceCache, citations_of, fingerprint
 from .diagnostics import Diagnostic
 from .loader import INDICATORS_FILE, SOURCES_FILE, LoadedProject, evidence_files, load_evidence, read_evidence
-from .models import NOT_REPORTED, Citation, Condition, Indicator, IndicatorType, RuleSet, period_years
+from .models import NOT_REPORTED, Citation, Condition, Indicator, IndicatorType, RuleSet, month_span, period_years
 from .models.conditions import CHANGES, COMPARISONS, AllOf, AnyOf, In, Not, Reported
 from .project import MAX_SOURCE_BYTES, EvidenceDoc, citation_key, read_source, source_path_problem
 
@@ -148,8 +148,24 @@ def _check_span(context: _Context, source_id: str, text: anchor.SourceText, loc:
 
 def _check_indicators(context: _Context) -> None:
     document = context.loaded.documents.get(INDICATORS_FILE)
-    entries = document.data.get("indicators", []) if document and isinstance(document.data, dict) else []
-    _check_unique_ids(context, INDICATORS_FILE, entries, ("indicators",), "indicator")
+    data = document.data if document and isinstance(document.data, dict) else {}
+    _check_unique_ids(context, INDICATORS_FILE, data.get("indicators", []), ("indicators",), "indicator")
+    _check_unique_ids(context, INDICATORS_FILE, data.get("reporters", []), ("reporters",), "reporter")
+
+
+def _check_reporter(context: _Context, path: str, loc: Loc, reporter: str) -> None:
+    """A reporter named by a fact or a conflict policy must be declared."""
+    reporters = context.loaded.project.reporters
+    if reporter in reporters or INDICATORS_FILE in context.loaded.failed:  # a broken vocabulary is reported there
+        return
+    declared = ", ".join(sorted(reporters)) or "none yet"
+    hint = _suggest(reporter, reporters) or f"declare it under `reporters:` in {INDICATORS_FILE} (declared: {declared})"
+    context.add(path, loc, "R009", f'reporter "{reporter}" is not declared in {INDICATORS_FILE}', hint)
+
+
+def _check_conflict_policy(context: _Context, path: str, loc: Loc, policy: str | None) -> None:
+    if policy is not None and policy.startswith("reporter:"):
+        _check_reporter(context, path, loc, policy.removeprefix("reporter:"))
 
 
 def _check_unique_ids(context: _Context, path: str, entries: Any, loc: Loc, what: str) -> None:
@@ -188,6 +204,7 @@ def _check_ruleset(context: _Context, ruleset: RuleSet, path: str) -> None:
     if ruleset.source is not None and ruleset.source not in project.sources and not context.loaded.reported(SOURCES_FILE, ruleset.source):
         context.add(path, ("source",), "R001", f'source "{ruleset.source}" is not in {SOURCES_FILE}', hint=_suggest(ruleset.source, project.sources))
     _check_unique_ids(context, path, document.data.get("recommendations"), ("recommendations",), "recommendation")
+    _check_conflict_policy(context, path, ("policy", "conflicts"), ruleset.policy.conflicts)
     tvpa = project.rulesets.get(TVPA_RULESET)
     tvpa_ids = {r.id for r in tvpa.recommendations} if tvpa else set()
     for r_index, recommendation in context.loaded.items(path, ruleset.recommendations):
@@ -200,6 +217,7 @@ def _check_ruleset(context: _Context, ruleset: RuleSet, path: str) -> None:
             if tvpa and link not in tvpa_ids:
                 context.add(path, (*r_loc, "tvpa", t_index), "R005", f'"{link}" is not a criterion of the {TVPA_RULESET} rule set', hint=_suggest(link, tvpa_ids))
         for c_index, criterion in enumerate(recommendation.criteria):
+            _check_conflict_policy(context, path, (*r_loc, "criteria", c_index, "conflicts"), criterion.conflicts)
             for loc, condition in _walk(criterion.condition, (*r_loc, "criteria", c_index, "condition")):
                 _check_condition(context, path, loc, condition)
 
@@ -364,24 +382,51 @@ def _check_evidence_file(context: _Context, doc: EvidenceDoc, countries: dict[st
     first = _country_conflict(countries, path, data.country)
     if first is not None:
         context.add(path, ("country",), "R008", f'country "{data.country}" differs from "{first[0]}" in {first[1]}')
-    seen: dict[tuple[str, str], int] = {}
+    seen: dict[tuple[str, str | None], list[tuple[int, tuple[int, int]]]] = {}
     for index, fact in context.loaded.items(path, data.facts):
         loc: Loc = ("facts", index)
         indicator = _known_indicator(context, path, (*loc, "indicator"), fact.indicator)
         if indicator is not None:
-            _check_value(context, path, (*loc, "value"), indicator, fact.value, allow_not_reported=True)
+            if fact.value is not None:
+                _check_value(context, path, (*loc, "value"), indicator, fact.value, allow_not_reported=True)
+            if fact.direction is not None and indicator.type is IndicatorType.BOOLEAN and fact.direction.value != "unchanged":
+                context.add(path, (*loc, "direction"), "R003", f'direction "{fact.direction.value}" needs an ordered indicator, "{indicator.id}" is boolean', hint="record the value (true or false) instead")
+        if fact.reporter is not None:
+            _check_reporter(context, path, (*loc, "reporter"), fact.reporter)
         if fact.period is not None:
             first_year, last_year = period_years(fact.period)
             if not first_year <= data.year <= last_year:
                 context.add(path, (*loc, "period"), "R007", f'period "{fact.period}" does not include the file\'s year {data.year}', hint="move the fact to the file of the year it describes")
-        key = (fact.indicator, fact.period or "")
-        if key in seen:
-            line = context.loaded.documents[path].mark(("facts", seen[key])).line
-            context.add(path, (*loc, "indicator"), "R006", f'"{fact.indicator}" already has a fact for {fact.period or data.year} in this file', hint=f"see line {line}; keep one fact and cite every source in it")
-        else:
-            seen[key] = index
+        _check_duplicate_fact(context, path, loc, fact, data.year, seen, index)
         for c_index, citation in enumerate(fact.citations):
             _check_citation(context, path, (*loc, "citations", c_index), citation)
+
+
+def _check_duplicate_fact(context: _Context, path: str, loc: Loc, fact: Any, year: int, seen: dict[tuple[str, str | None], list[tuple[int, tuple[int, int]]]], index: int) -> None:
+    """Two facts of one indicator and reporter whose periods overlap say the same thing
+    twice (R006), however the period is spelt (absent, ``2018``, ``2018-01/2018-12``).
+    A total and a part of it (2004-2011 and 2011) are different figures; facts of
+    different reporters are a conflict, which is data."""
+    span = month_span(fact.period, year)
+    earlier = seen.setdefault((fact.indicator, fact.reporter), [])
+    for other_index, other in earlier:
+        if _overlap(span, other) and not _contains(span, other) and not _contains(other, span) or span == other:
+            line = context.loaded.documents[path].mark(("facts", other_index)).line
+            context.add(path, (*loc, "indicator"), "R006", f'"{fact.indicator}" already has a fact for {fact.period or year}{_by(fact.reporter)} in this file', hint=f"see line {line}; keep one fact and cite every source in it, or, when two reporters disagree, name each fact's `reporter`")
+            return
+    earlier.append((index, span))
+
+
+def _by(reporter: str | None) -> str:
+    return f' by "{reporter}"' if reporter else ""
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] <= b[1] and b[0] <= a[1]
+
+
+def _contains(outer: tuple[int, int], inner: tuple[int, int]) -> bool:
+    return outer != inner and outer[0] <= inner[0] and inner[1] <= outer[1]
 
 
 # -- citations -------------------------------------------------------------------------------

@@ -68,6 +68,7 @@ _CODES = [
     Code("R006", "duplicate-fact", "two facts give the same indicator for the same period"),
     Code("R007", "year-mismatch", "an evidence file's year differs from its file name, or a period lies outside it"),
     Code("R008", "country-mismatch", "an evidence file's country differs from its folder's other files"),
+    Code("R009", "unknown-reporter", "a reporter is not declared under `reporters:` in rules/indicators.yaml"),
     # -- citations ---------------------------------------------------------
     Code("C001", "quote-not-found", "the quote does not occur in its source"),
     Code("C002", "quote-ambiguous", "the quote occurs more than once; add prefix or suffix"),

@@ -108,7 +108,13 @@ class FactRecord(NamedTuple):
 
     @property
     def reported(self) -> bool:
+        """Whether the fact gives something other than ``not_reported`` (a figure or a direction)."""
         return self.fact.value != NOT_REPORTED
+
+    @property
+    def has_level(self) -> bool:
+        """Whether the fact gives a figure, not only a direction."""
+        return self.fact.value is not None
 
 
 @dataclass
@@ -136,7 +142,7 @@ class EvidenceIndex:
         by_year = self.facts.get(indicator, {})
         for earlier in sorted((y for y in by_year if y < year), reverse=True):
             record = by_year[earlier]
-            if record.reported and _is_for_year(record.fact, earlier):
+            if record.reported and record.has_level and _is_for_year(record.fact, earlier):
                 return record
         return None
 
@@ -224,6 +230,8 @@ def _compare(condition: Gte | Gt | Lte | Lt | Eq | Ne | In, year: int, index: Ev
     stated = f"{ident}: {_show(value, indicator)} in {year}"
     if not record.reported:
         return Outcome(Truth.FALSE, f"{ident}: not reported in {year}", (record,))
+    if not record.has_level:
+        return _direction_only(ident, year, record)
     match condition:
         case In():
             wanted = ", ".join(_show(v, indicator) for v in condition.values)
@@ -260,6 +268,8 @@ def _change(condition: Increased | Decreased | Unchanged, year: int, index: Evid
     indicator = index.indicators.get(ident)
     if not record.reported:
         return Outcome(Truth.FALSE, f"{ident}: not reported in {year}", (record,))
+    if not record.has_level:
+        return _direction_only(ident, year, record)
     now = record.fact.value
     if not _is_for_year(record.fact, year):
         # A cumulative figure ("to date", 2004-2011) compared with a yearly one would
@@ -335,8 +345,15 @@ def _reported(condition: Reported, year: int, index: EvidenceIndex) -> Outcome:
         return Outcome(Truth.UNKNOWN, f"no evidence for {ident} in {year}")
     if not record.reported:
         return Outcome(Truth.FALSE, f"{ident}: not reported in {year}", (record,))
+    if not record.has_level:
+        return _direction_only(ident, year, record)
     indicator = index.indicators.get(ident)
     return Outcome(Truth.TRUE, f"{ident}: {_show(record.fact.value, indicator)} reported in {year}", (record,))
+
+
+def _direction_only(ident: str, year: int, record: FactRecord) -> Outcome:
+    direction = record.fact.direction.value if record.fact.direction else "a change"
+    return Outcome(Truth.UNKNOWN, f"{ident}: only a direction ({direction}) is reported for {year}, no figure", (record,))
 
 
 # -- values -------------------------------------------------------------------------------

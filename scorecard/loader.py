@@ -165,6 +165,8 @@ def load_project(root: Path, *, evidence: bool = True) -> LoadedProject:
     if vocabulary is not None:
         for indicator in vocabulary.indicators:
             project.indicators.setdefault(indicator.id, indicator)
+        for reporter in vocabulary.reporters:
+            project.reporters.setdefault(reporter.id, reporter.label)
 
     for folder in ("rules", "evidence"):
         for path in _yaml_files(root, folder)[1]:

@@ -130,6 +130,8 @@ class Project:
     config: ProjectConfig
     sources: dict[str, Source] = field(default_factory=dict)
     indicators: dict[str, Indicator] = field(default_factory=dict)
+    reporters: dict[str, str] = field(default_factory=dict)
+    """Reporter id -> label, from ``reporters:`` in rules/indicators.yaml."""
     rulesets: dict[str, RuleSet] = field(default_factory=dict)
     ruleset_paths: dict[str, str] = field(default_factory=dict)
     """Rule set id -> project-relative path of its file."""

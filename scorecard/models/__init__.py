@@ -3,10 +3,10 @@
 Imports nothing else from the package, so every layer may depend on it.
 """
 
-from .base import NOT_REPORTED, Pillar, period_years
+from .base import NOT_REPORTED, Basis, Pillar, month_span, period_years
 from .conditions import Condition
-from .evidence import Citation, EvidenceFile, Fact
-from .indicators import Indicator, IndicatorCatalogue, IndicatorType
+from .evidence import Bound, Citation, Direction, EvidenceFile, Fact
+from .indicators import Indicator, IndicatorCatalogue, IndicatorType, Reporter
 from .project import ProjectConfig
 from .results import (
     CitationRef,
@@ -24,7 +24,7 @@ from .results import (
     Trend,
     Truth,
 )
-from .rules import Criterion, Recommendation, RuleSet, ScoringPolicy
+from .rules import Criterion, Recommendation, RuleSet, ScoringPolicy, TierConclusion
 from .sources import Source, SourceCatalogue, Span
 
 __all__ = [
@@ -32,5 +32,5 @@ __all__ = [
     "EvidenceFile", "Fact", "FactUsed", "Indicator", "IndicatorCatalogue", "IndicatorType",
     "Pillar", "ProjectConfig", "Provenance", "Recommendation", "RecommendationResult", "RuleSet",
     "Scorecard", "ScoringPolicy", "Coverage", "CoverageGap", "Progress", "ProgressRow", "Trend", "Source", "SourceCatalogue", "Span", "Status", "Totals", "Truth",
-    "period_years",
+    "period_years", "month_span", "Basis", "Bound", "Direction", "Reporter", "TierConclusion",
 ]

@@ -63,6 +63,37 @@ Period = Annotated[
 
 Scalar = StrictInt | StrictFloat | StrictBool | StrictStr
 
+class Basis(str, Enum):
+    """What a count counts.  ``people`` covers traffickers, defendants, convicts and
+    officials; two counts of different bases are never compared with each other."""
+
+    CASES = "cases"
+    PEOPLE = "people"
+    VICTIMS = "victims"
+    SUSPECTS = "suspects"
+
+
+ReporterId = Annotated[
+    str,
+    Field(
+        pattern=r"^[a-z0-9][a-z0-9_-]*$",
+        max_length=40,
+        description="id of a reporter declared under `reporters:` in rules/indicators.yaml",
+    ),
+]
+
+CONFLICT_POLICY_PATTERN = r"^(unknown|lowest|highest|reporter:[a-z0-9][a-z0-9_-]*)$"
+ConflictPolicy = Annotated[
+    str,
+    Field(
+        pattern=CONFLICT_POLICY_PATTERN,
+        description=(
+            "what a criterion reads when facts of one indicator and year disagree: "
+            "unknown, lowest, highest, or reporter:<id> (that reporter's figure)"
+        ),
+    ),
+]
+
 NOT_REPORTED = "not_reported"
 """The value of a fact that says the government did not report a figure: evidence, not absence."""
 
@@ -71,3 +102,21 @@ def period_years(period: str) -> tuple[int, int]:
     """The first and last calendar year a period covers: ``"2004-01/2011-07"`` -> (2004, 2011)."""
     years = [int(m) for m in re.findall(r"(?:^|/)(\d{4})", period)]
     return years[0], years[-1]
+
+
+def month_span(period: str | None, year: int) -> tuple[int, int]:
+    """The first and last month a period covers, as month numbers since year 0, so that
+    every spelling of one span is equal: absent (the file's year), ``2018`` and
+    ``2018-01/2018-12`` all give the months of 2018."""
+    if period is None:
+        return year * 12, year * 12 + 11
+    parts = period.split("/")
+
+    def bounds(part: str) -> tuple[int, int]:
+        y, _, m = part.partition("-")
+        if m:
+            month = int(y) * 12 + int(m) - 1
+            return month, month
+        return int(y) * 12, int(y) * 12 + 11
+
+    return bounds(parts[0])[0], bounds(parts[-1])[1]

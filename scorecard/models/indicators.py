@@ -6,7 +6,7 @@ from enum import Enum
 
 from pydantic import Field, model_validator
 
-from .base import IndicatorId, Pillar, StrictModel
+from .base import Basis, IndicatorId, Pillar, ReporterId, StrictModel
 
 
 class IndicatorType(str, Enum):
@@ -33,6 +33,8 @@ class Indicator(StrictModel):
     description: str = Field(min_length=1)
     unit: str | None = Field(default=None, description="unit of counts and numbers, currency of amounts")
     values: list[str] | None = Field(default=None, min_length=2, description="enum values, worst first")
+    label: str | None = Field(default=None, min_length=1, max_length=80, description='a short plain phrase for readers: "convictions"')
+    basis: Basis | None = Field(default=None, strict=False, description="what a count counts, when facts do not say")
 
     @model_validator(mode="after")
     def _values_only_for_enums(self) -> "Indicator":
@@ -40,8 +42,18 @@ class Indicator(StrictModel):
             raise ValueError("an enum indicator needs `values`, and only an enum indicator may have them")
         if self.values is not None and len(set(self.values)) != len(self.values):
             raise ValueError("enum `values` must be distinct")
+        if self.basis is not None and self.type is not IndicatorType.COUNT:
+            raise ValueError("only a count indicator has a `basis`")
         return self
 
 
+class Reporter(StrictModel):
+    """Who reports figures: a police force, a ministry, the judiciary, an NGO."""
+
+    id: ReporterId
+    label: str = Field(min_length=1, description="its name, as readers know it")
+
+
 class IndicatorCatalogue(StrictModel):
+    reporters: list[Reporter] = Field(default_factory=list, description="who may be named as a fact's `reporter`")
     indicators: list[Indicator]

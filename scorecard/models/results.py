@@ -98,7 +98,7 @@ class FactUsed(_Result):
 
     indicator: str
     year: int
-    value: Scalar
+    value: Scalar | None
     unit: str | None = None
     period: str | None = None
     note: str | None = None
