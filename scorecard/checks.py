@@ -16,8 +16,9 @@ from typing import Any
 
 from . import anchor
 from .cache import EvidenceCache, citations_of, fingerprint
+from .country_checks import check_countries_file, country_problem
 from .diagnostics import Diagnostic
-from .loader import INDICATORS_FILE, SOURCES_FILE, LoadedProject, evidence_files, load_evidence, read_evidence
+from .loader import COUNTRIES_FILE, INDICATORS_FILE, SOURCES_FILE, LoadedProject, evidence_files, load_evidence, read_evidence
 from .models import NOT_REPORTED, Citation, Condition, Indicator, IndicatorType, RuleSet, month_span, period_years
 from .models.conditions import CHANGES, COMPARISONS, AllOf, AnyOf, In, Not, Reported
 from .project import MAX_SOURCE_BYTES, EvidenceDoc, citation_key, read_source, source_path_problem
@@ -63,6 +64,7 @@ def check_project(loaded: LoadedProject, cache: EvidenceCache | None = None) -> 
     context = _Context(loaded, readable=set(), hint_work=HINT_WORK, cache=cache)
     _check_sources(context)
     _check_indicators(context)
+    _check_countries(context)
     for ruleset_id, path in loaded.project.ruleset_paths.items():
         _check_ruleset(context, loaded.project.rulesets[ruleset_id], path)
     _check_duplicate_rulesets(context)
@@ -141,6 +143,34 @@ def _check_span(context: _Context, source_id: str, text: anchor.SourceText, loc:
     end = text.find_phrase(span.end)
     if end is None or end.end <= start.start:
         context.add(SOURCES_FILE, (*loc, "span", "end"), "F004", f'span end "{span.end}" is not in the source after its start')
+
+
+# -- countries -----------------------------------------------------------------------
+
+
+def _check_countries(context: _Context) -> None:
+    """The countries file, and the country codes of sources and rule sets against it
+    (those of evidence files are checked with each file)."""
+    project = context.loaded.project
+    document = context.loaded.documents.get(COUNTRIES_FILE)
+    entries = document.data.get("countries") if document and isinstance(document.data, dict) else None
+    check_countries_file(project.country_catalogue, entries, project.rulesets, context.add)
+    catalogue = context.loaded.documents.get(SOURCES_FILE)
+    sources = catalogue.data.get("sources") if catalogue and isinstance(catalogue.data, dict) else None
+    for index, entry in enumerate(sources if isinstance(sources, list) else []):
+        source = project.sources.get(entry.get("id")) if isinstance(entry, dict) else None
+        if source is not None and source.country is not None and isinstance(entry.get("country"), str):
+            _check_country(context, SOURCES_FILE, ("sources", index, "country"), source.country)
+    for ruleset_id, path in project.ruleset_paths.items():
+        country = project.rulesets[ruleset_id].country
+        if country is not None:
+            _check_country(context, path, ("country",), country)
+
+
+def _check_country(context: _Context, path: str, loc: Loc, code: str) -> None:
+    problem = country_problem(context.loaded.project.country_catalogue, code)
+    if problem is not None and not context.loaded.reported(COUNTRIES_FILE, code):
+        context.add(path, loc, "R040", problem[0], hint=problem[1])
 
 
 # -- indicators and rule sets -------------------------------------------------------
@@ -343,6 +373,8 @@ def _reuse_cached(context: _Context, cache: EvidenceCache, path: str, digest: st
         return False
     if _country_conflict(countries, path, entry.evidence.country) is not None:
         return False  # loaded as usual, so the diagnostic has its line and column
+    if country_problem(context.loaded.project.country_catalogue, entry.evidence.country) is not None:
+        return False  # the countries file changed since: loaded as usual, and reported
     loaded = context.loaded
     loaded.project.evidence.append(EvidenceDoc(path=path, data=entry.evidence))
     loaded.files_read += 1
@@ -382,6 +414,7 @@ def _check_evidence_file(context: _Context, doc: EvidenceDoc, countries: dict[st
     first = _country_conflict(countries, path, data.country)
     if first is not None:
         context.add(path, ("country",), "R008", f'country "{data.country}" differs from "{first[0]}" in {first[1]}')
+    _check_country(context, path, ("country",), data.country)
     seen: dict[tuple[str, str | None], list[tuple[int, tuple[int, int]]]] = {}
     for index, fact in context.loaded.items(path, data.facts):
         loc: Loc = ("facts", index)

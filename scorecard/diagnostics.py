@@ -69,6 +69,8 @@ _CODES = [
     Code("R007", "year-mismatch", "an evidence file's year differs from its file name, or a period lies outside it"),
     Code("R008", "country-mismatch", "an evidence file's country differs from its folder's other files"),
     Code("R009", "unknown-reporter", "a reporter is not declared under `reporters:` in rules/indicators.yaml"),
+    Code("R040", "unknown-country", "a country code is not in rules/countries.yaml"),
+    Code("R041", "unknown-currency", "a currency code is not an ISO 4217 code"),
     # -- citations ---------------------------------------------------------
     Code("C001", "quote-not-found", "the quote does not occur in its source"),
     Code("C002", "quote-ambiguous", "the quote occurs more than once; add prefix or suffix"),

@@ -19,13 +19,14 @@ from pydantic import BaseModel, ValidationError
 
 from .diagnostics import Diagnostic
 from .models.conditions import OPERATORS
-from .models import EvidenceFile, IndicatorCatalogue, ProjectConfig, RuleSet, SourceCatalogue
+from .models import CountryCatalogue, EvidenceFile, IndicatorCatalogue, ProjectConfig, RuleSet, SourceCatalogue
 from .project import EvidenceDoc, Project, inside
 from .yamlio import MAX_NODES, Document, load_yaml_bytes, read_yaml
 
 PROJECT_FILE = "scorecard.yaml"
 SOURCES_FILE = "seeds/sources.yaml"
 INDICATORS_FILE = "rules/indicators.yaml"
+COUNTRIES_FILE = "rules/countries.yaml"
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -81,8 +82,8 @@ def find_root(start: Path) -> Path | None:
 
 
 def ruleset_files(root: Path) -> list[str]:
-    """Rule files under rules/, sorted, except the indicator vocabulary."""
-    return [path for path in _yaml_files(root, "rules")[0] if path != INDICATORS_FILE]
+    """Rule files under rules/, sorted, except the indicator vocabulary and the countries."""
+    return [path for path in _yaml_files(root, "rules")[0] if path not in (INDICATORS_FILE, COUNTRIES_FILE)]
 
 
 def evidence_files(root: Path) -> list[str]:
@@ -167,6 +168,13 @@ def load_project(root: Path, *, evidence: bool = True) -> LoadedProject:
             project.indicators.setdefault(indicator.id, indicator)
         for reporter in vocabulary.reporters:
             project.reporters.setdefault(reporter.id, reporter.label)
+
+    # Optional: a project without one (made before countries were data) still works,
+    # its codes checked only for shape and printed as codes.
+    countries = _load(loaded, COUNTRIES_FILE, CountryCatalogue, required=False)
+    if countries is not None:
+        for country in countries.countries:
+            project.country_catalogue.setdefault(country.code, country)
 
     for folder in ("rules", "evidence"):
         for path in _yaml_files(root, folder)[1]:
@@ -284,6 +292,7 @@ _ITEM_LISTS: dict[type[BaseModel], str] = {
     RuleSet: "recommendations",
     SourceCatalogue: "sources",
     IndicatorCatalogue: "indicators",
+    CountryCatalogue: "countries",
 }
 
 

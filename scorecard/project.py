@@ -19,6 +19,7 @@ from .anchor import Hit, Lookup, SourceText
 from .models import (
     Citation,
     CitationRef,
+    Country,
     EvidenceFile,
     Indicator,
     ProjectConfig,
@@ -132,6 +133,8 @@ class Project:
     indicators: dict[str, Indicator] = field(default_factory=dict)
     reporters: dict[str, str] = field(default_factory=dict)
     """Reporter id -> label, from ``reporters:`` in rules/indicators.yaml."""
+    country_catalogue: dict[str, Country] = field(default_factory=dict)
+    """Code -> country, from rules/countries.yaml (empty when the project has none)."""
     rulesets: dict[str, RuleSet] = field(default_factory=dict)
     ruleset_paths: dict[str, str] = field(default_factory=dict)
     """Rule set id -> project-relative path of its file."""

@@ -13,7 +13,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from .models import EvidenceFile, IndicatorCatalogue, ProjectConfig, RuleSet, Scorecard, SourceCatalogue
+from .models import CountryCatalogue, EvidenceFile, IndicatorCatalogue, ProjectConfig, RuleSet, Scorecard, SourceCatalogue
 from .safe_write import write_atomic
 
 DRAFT_07 = "http://json-schema.org/draft-07/schema#"
@@ -22,6 +22,7 @@ FILE_KINDS: dict[str, tuple[type[BaseModel], str]] = {
     "project.schema.json": (ProjectConfig, "scorecard project file (scorecard.yaml)"),
     "sources.schema.json": (SourceCatalogue, "source catalogue (seeds/sources.yaml)"),
     "indicators.schema.json": (IndicatorCatalogue, "indicator vocabulary (rules/indicators.yaml)"),
+    "countries.schema.json": (CountryCatalogue, "countries file (rules/countries.yaml)"),
     "evidence.schema.json": (EvidenceFile, "evidence file (evidence/<country>/<year>.yaml)"),
     "ruleset.schema.json": (RuleSet, "rule set (rules/<body>/<id>.yaml)"),
     "scorecard.schema.json": (Scorecard, "output of `scorecard evaluate --format json`"),

@@ -29,8 +29,9 @@ def _data_files():
     yield "project.schema.json", ROOT / "scorecard.yaml"
     yield "sources.schema.json", ROOT / "seeds" / "sources.yaml"
     yield "indicators.schema.json", ROOT / "rules" / "indicators.yaml"
+    yield "countries.schema.json", ROOT / "rules" / "countries.yaml"
     for path in sorted((ROOT / "rules").rglob("*.yaml")):
-        if path.name != "indicators.yaml":
+        if path.name not in ("indicators.yaml", "countries.yaml"):
             yield "ruleset.schema.json", path
     for path in sorted((ROOT / "evidence").rglob("*.yaml")):
         yield "evidence.schema.json", path

@@ -4,6 +4,7 @@ Imports nothing else from the package, so every layer may depend on it.
 """
 
 from .base import NOT_REPORTED, Basis, Pillar, month_span, period_years
+from .countries import Country, CountryCatalogue, CountryNames, country_name
 from .conditions import Condition
 from .evidence import Bound, Citation, Direction, EvidenceFile, Fact
 from .indicators import Indicator, IndicatorCatalogue, IndicatorType, Reporter
@@ -28,7 +29,7 @@ from .rules import Criterion, Recommendation, RuleSet, ScoringPolicy, TierConclu
 from .sources import Source, SourceCatalogue, Span
 
 __all__ = [
-    "NOT_REPORTED", "Citation", "CitationRef", "Condition", "Criterion", "CriterionResult",
+    "NOT_REPORTED", "Citation", "Country", "CountryCatalogue", "CountryNames", "country_name", "CitationRef", "Condition", "Criterion", "CriterionResult",
     "EvidenceFile", "Fact", "FactUsed", "Indicator", "IndicatorCatalogue", "IndicatorType",
     "Pillar", "ProjectConfig", "Provenance", "Recommendation", "RecommendationResult", "RuleSet",
     "Scorecard", "ScoringPolicy", "Coverage", "CoverageGap", "Progress", "ProgressRow", "Trend", "Source", "SourceCatalogue", "Span", "Status", "Totals", "Truth",

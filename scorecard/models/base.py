@@ -6,7 +6,7 @@ import re
 from enum import Enum
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictFloat, StrictInt, StrictStr
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StrictBool, StrictFloat, StrictInt, StrictStr
 
 
 class StrictModel(BaseModel):
@@ -48,7 +48,11 @@ ItemId = Annotated[
     str,
     Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]*$", max_length=40, description="id of a recommendation or criterion"),
 ]
-CountryCode = Annotated[str, Field(pattern=r"^[A-Z]{3}$", description="ISO 3166-1 alpha-3 country code")]
+CountryCode = Annotated[
+    str,
+    Field(pattern=r"^[A-Za-z]{3}$", description="ISO 3166-1 alpha-3 country code, in any case (pry is PRY)"),
+    AfterValidator(str.upper),  # curators write pry or PRY; the project knows one spelling
+]
 Month = Annotated[str, Field(pattern=r"^\d{4}-(0[1-9]|1[0-2])$", description="a month as YYYY-MM")]
 
 _PART = r"\d{4}(-(0[1-9]|1[0-2]))?"
