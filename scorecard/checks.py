@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import hashlib
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,10 +19,12 @@ from . import anchor
 from .cache import EvidenceCache, citations_of, fingerprint
 from .country_checks import check_countries_file, country_problem
 from .diagnostics import Diagnostic
+from .layout import EvidenceLayout, stray_files
 from .loader import COUNTRIES_FILE, INDICATORS_FILE, SOURCES_FILE, LoadedProject, evidence_files, load_evidence, read_evidence
 from .models import NOT_REPORTED, Citation, Condition, Indicator, IndicatorType, RuleSet, month_span, period_years
 from .models.conditions import CHANGES, COMPARISONS, AllOf, AnyOf, In, Not, Reported
 from .project import MAX_SOURCE_BYTES, EvidenceDoc, citation_key, read_source, source_path_problem
+from .timeliness import too_early
 
 TVPA_RULESET = "tvpa-minimum-standards"
 
@@ -69,6 +72,7 @@ def check_project(loaded: LoadedProject, cache: EvidenceCache | None = None) -> 
         _check_ruleset(context, loaded.project.rulesets[ruleset_id], path)
     _check_duplicate_rulesets(context)
     _check_evidence(context)
+    loaded.diagnostics.extend(stray_files(loaded.project.root))
     return context.citations
 
 
@@ -113,11 +117,11 @@ def _check_sources(context: _Context) -> None:
             continue
         digest = hashlib.sha256(raw).hexdigest()
         if digest != source.sha256:
-            context.add(SOURCES_FILE, (*loc, "sha256"), "F002", f'source file "seeds/{source.file}" has SHA-256 {digest[:12]}…, the catalogue says {source.sha256[:12]}…', hint="a seed must stay byte for byte as received; restore it, or record a new document as a new source")
+            context.add(SOURCES_FILE, (*loc, "sha256"), "F002", f'source file "seeds/{source.file}" has SHA-256 {digest}, the catalogue says {source.sha256}', hint="a seed must stay byte for byte as received; restore it, or record a new document as a new source")
         try:
             text = anchor.SourceText(raw.decode("utf-8"))
         except UnicodeDecodeError as error:
-            context.add(SOURCES_FILE, (*loc, "file"), "F005", f'source file "seeds/{source.file}" is not UTF-8 text (byte {error.start})')
+            context.add(SOURCES_FILE, (*loc, "file"), "F005", f'source file "seeds/{source.file}" is not UTF-8 text (byte {error.start})', hint="save the text as UTF-8 (e.g. `iconv -f latin1 -t utf-8`) and catalogue it anew with `scorecard source add`")
             continue
         project.keep_text(source_id, text)
         context.readable.add(source_id)
@@ -138,11 +142,17 @@ def _check_span(context: _Context, source_id: str, text: anchor.SourceText, loc:
         return
     start = text.find_phrase(span.start)
     if start is None:
-        context.add(SOURCES_FILE, (*loc, "span", "start"), "F004", f'span start "{span.start}" is not in the source')
+        context.add(SOURCES_FILE, (*loc, "span", "start"), "F004", f'span start "{span.start}" is not in the source', hint=_span_hint(source_id, span.start))
         return
     end = text.find_phrase(span.end)
     if end is None or end.end <= start.start:
-        context.add(SOURCES_FILE, (*loc, "span", "end"), "F004", f'span end "{span.end}" is not in the source after its start')
+        where = "after its start" if end is None else "after its start (its first occurrence comes before the start)"
+        context.add(SOURCES_FILE, (*loc, "span", "end"), "F004", f'span end "{span.end}" is not in the source {where}', hint=_span_hint(source_id, span.end))
+
+
+def _span_hint(source_id: str, phrase: str) -> str:
+    shown = phrase if len(phrase) <= 60 else phrase[:59] + "…"
+    return f'copy the phrase from the source exactly as printed; `scorecard cite {source_id} "{shown}"` shows the closest passage'
 
 
 # -- countries -----------------------------------------------------------------------
@@ -245,7 +255,7 @@ def _check_ruleset(context: _Context, ruleset: RuleSet, path: str) -> None:
             _check_citation(context, path, (*r_loc, "citation"), recommendation.citation)
         for t_index, link in enumerate(recommendation.tvpa):
             if tvpa and link not in tvpa_ids:
-                context.add(path, (*r_loc, "tvpa", t_index), "R005", f'"{link}" is not a criterion of the {TVPA_RULESET} rule set', hint=_suggest(link, tvpa_ids))
+                context.add(path, (*r_loc, "tvpa", t_index), "R005", f'"{link}" is not a criterion of the {TVPA_RULESET} rule set', hint=_suggest(link, tvpa_ids) or f"its ids are {', '.join(sorted(tvpa_ids))}")
         for c_index, criterion in enumerate(recommendation.criteria):
             _check_conflict_policy(context, path, (*r_loc, "criteria", c_index, "conflicts"), criterion.conflicts)
             for loc, condition in _walk(criterion.condition, (*r_loc, "criteria", c_index, "condition")):
@@ -305,14 +315,15 @@ def value_problem(indicator: Indicator, value: Any, *, allow_not_reported: bool 
     shown = f'"{value}"' if isinstance(value, str) else str(value).lower() if isinstance(value, bool) else str(value)
     kind = indicator.type
     is_number = isinstance(value, (int, float)) and not isinstance(value, bool)
+    hint = value_hint(kind, value, allow_not_reported)
     if kind is IndicatorType.COUNT and not (isinstance(value, int) and not isinstance(value, bool) and value >= 0):
-        return f'value {shown} of "{indicator.id}" should be a whole number of {indicator.unit or "items"} (0 or more)', _not_reported_hint(allow_not_reported)
+        return f'value {shown} of "{indicator.id}" should be a whole number of {indicator.unit or "items"} (0 or more)', hint
     if kind is IndicatorType.AMOUNT and not (is_number and value >= 0):
-        return f'value {shown} of "{indicator.id}" should be an amount in {indicator.unit or "money"} (0 or more)', _not_reported_hint(allow_not_reported)
+        return f'value {shown} of "{indicator.id}" should be an amount in {indicator.unit or "money"} (0 or more)', hint
     if kind is IndicatorType.NUMBER and not is_number:
-        return f'value {shown} of "{indicator.id}" should be a number of {indicator.unit or "units"}', _not_reported_hint(allow_not_reported)
+        return f'value {shown} of "{indicator.id}" should be a number of {indicator.unit or "units"}', hint
     if kind is IndicatorType.BOOLEAN and not isinstance(value, bool):
-        return f'value {shown} of "{indicator.id}" should be true or false', _not_reported_hint(allow_not_reported)
+        return f'value {shown} of "{indicator.id}" should be true or false', hint
     if kind is IndicatorType.ENUM and value not in (indicator.values or []):
         close = difflib.get_close_matches(str(value), indicator.values or [], n=1)
         hint = f'did you mean "{close[0]}"?' if close else f"one of: {', '.join(indicator.values or [])}"
@@ -320,8 +331,41 @@ def value_problem(indicator: Indicator, value: Any, *, allow_not_reported: bool 
     return None
 
 
-def _not_reported_hint(allowed: bool) -> str | None:
-    return f"write {NOT_REPORTED} when the source says the figure was not reported" if allowed else None
+_NUMBER_IN_TEXT = re.compile(r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?:\s*(thousand|million|billion))?", re.I)
+_SCALE = {"thousand": 10**3, "million": 10**6, "billion": 10**9}
+_NOT_REPORTED_WORDS = re.compile(r"^\s*(not?[ _-]?reported|unreported|unknown|n/?a|none|no data|not available|-+|\?+)\s*$", re.I)
+
+
+def value_hint(kind: IndicatorType, value: Any, allow_not_reported: bool) -> str | None:
+    """The likely fix of a value that does not fit its indicator's type, by what was
+    written: a number inside words ("1600 victims"), a word for "not reported", a
+    fraction where a count is wanted, a negative count, a boolean in quotes."""
+    numeric = kind in (IndicatorType.COUNT, IndicatorType.AMOUNT, IndicatorType.NUMBER)
+    if value is None:
+        return "give the value" + (f", or {NOT_REPORTED} when the source says the figure was not reported" if allow_not_reported else "")
+    if isinstance(value, str) and _NOT_REPORTED_WORDS.match(value):
+        return f"write {NOT_REPORTED} (when the source says the government did not report it)" if allow_not_reported else "a rule compares a value: give one"
+    if isinstance(value, str) and kind is IndicatorType.BOOLEAN and value.strip().lower() in ("true", "false", "yes", "no"):
+        return "write true or false without quotes"
+    if isinstance(value, str) and numeric:
+        found = _NUMBER_IN_TEXT.search(value)
+        if found is None:
+            return "write the figure as a number" + (f", or {NOT_REPORTED} when the source says it was not reported" if allow_not_reported else "")
+        whole, fraction, scale = found.group(1).replace(",", ""), found.group(2) or "", (found.group(3) or "").lower()
+        number = float(whole + fraction) * _SCALE.get(scale, 1)
+        written = f"{number:.0f}" if number.is_integer() else f"{number}"
+        if found.group(0) == value.strip():
+            return f"write it as a plain number, without quotes or separators: `value: {written}`"
+        return f"write the number alone, `value: {written}`, and keep the words in `note`"
+    if isinstance(value, bool) and numeric:
+        return "write the figure as a number (true and false are for yes-or-no indicators)"
+    if isinstance(value, float) and kind is IndicatorType.COUNT:
+        return f"write {int(value)} without the decimal point" if value.is_integer() and value >= 0 else "a count is a whole number: write the figure the source gives"
+    if isinstance(value, (int, float)) and numeric and value < 0:
+        return "a figure cannot be negative; a fall shows when years are compared (op: decreased)"
+    if isinstance(value, (int, float)) and kind is IndicatorType.BOOLEAN:
+        return "write true or false"
+    return None
 
 
 def _suggest(word: str, choices: Any) -> str | None:
@@ -336,7 +380,7 @@ def _check_evidence(context: _Context) -> None:
     """Check every evidence file; when the loader left them to us, load each, check it
     and release its YAML document before the next (memory stays flat at any scale)."""
     loaded = context.loaded
-    countries: dict[str, tuple[str, str]] = {}  # folder -> (country, first file)
+    countries = EvidenceLayout()
     if loaded.evidence_loaded:
         for doc in loaded.project.evidence:
             _check_evidence_file(context, doc, countries)
@@ -346,7 +390,7 @@ def _check_evidence(context: _Context) -> None:
         loaded.release(path)
 
 
-def _load_and_check_evidence(context: _Context, path: str, countries: dict[str, tuple[str, str]]) -> None:
+def _load_and_check_evidence(context: _Context, path: str, countries: EvidenceLayout) -> None:
     loaded = context.loaded
     raw = read_evidence(loaded, path)
     if raw is None:
@@ -364,14 +408,14 @@ def _load_and_check_evidence(context: _Context, path: str, countries: dict[str, 
         _store_clean(context, cache, doc, digest)
 
 
-def _reuse_cached(context: _Context, cache: EvidenceCache, path: str, digest: str, countries: dict[str, tuple[str, str]]) -> bool:
+def _reuse_cached(context: _Context, cache: EvidenceCache, path: str, digest: str, countries: EvidenceLayout) -> bool:
     """Take an unchanged file that checked clean from the cache: what a full check of it
     would leave in the project (the model, its quotes' places, the citations counted).
     False when it is not there, or when a check across files would report it now."""
     entry = cache.get(path, digest, context.verified)
     if entry is None:
         return False
-    if _country_conflict(countries, path, entry.evidence.country) is not None:
+    if countries.see(path, entry.evidence.country, entry.evidence.year):
         return False  # loaded as usual, so the diagnostic has its line and column
     if country_problem(context.loaded.project.country_catalogue, entry.evidence.country) is not None:
         return False  # the countries file changed since: loaded as usual, and reported
@@ -397,23 +441,16 @@ def _store_clean(context: _Context, cache: EvidenceCache, doc: EvidenceDoc, dige
     cache.put(doc.path, digest, doc.data, [places[key] for key in keys], sources)
 
 
-def _country_conflict(countries: dict[str, tuple[str, str]], path: str, country: str) -> tuple[str, str] | None:
-    """The (country, file) first seen in this file's folder when it names another country;
-    the first file of a folder sets the folder's country."""
-    first = countries.setdefault(path.rpartition("/")[0], (country, path))
-    return first if first[0] != country else None
-
-
-def _check_evidence_file(context: _Context, doc: EvidenceDoc, countries: dict[str, tuple[str, str]]) -> None:
+def _check_evidence_file(context: _Context, doc: EvidenceDoc, countries: EvidenceLayout) -> None:
     path, data = doc.path, doc.data
     parts = Path(path).parts
     if len(parts) != 3:
-        context.add(path, ("country",), "P002", f'evidence file "{path}" should be evidence/<country>/<year>.yaml')
-    elif parts[2] != f"{data.year}.yaml":
-        context.add(path, ("year",), "R007", f'year {data.year} differs from the file name "{parts[2]}"', hint=f"rename the file to {data.year}.yaml or correct the year")
-    first = _country_conflict(countries, path, data.country)
-    if first is not None:
-        context.add(path, ("country",), "R008", f'country "{data.country}" differs from "{first[0]}" in {first[1]}')
+        context.add(path, ("country",), "P002", f'evidence file "{path}" should be evidence/<country>/<year>.yaml', hint=f"move it into the folder of its country, e.g. evidence/<country>/{data.year}.yaml")
+    else:
+        if parts[2] != f"{data.year}.yaml":
+            context.add(path, ("year",), "R007", f'year {data.year} differs from the file name "{parts[2]}"', hint=f"rename the file to {data.year}.yaml or correct the year")
+        for problem in countries.see(path, data.country, data.year):
+            context.add(path, (problem.key,), problem.code, problem.message, problem.hint)
     _check_country(context, path, ("country",), data.country)
     seen: dict[tuple[str, str | None], list[tuple[int, tuple[int, int]]]] = {}
     for index, fact in context.loaded.items(path, data.facts):
@@ -431,8 +468,17 @@ def _check_evidence_file(context: _Context, doc: EvidenceDoc, countries: dict[st
             if not first_year <= data.year <= last_year:
                 context.add(path, (*loc, "period"), "R007", f'period "{fact.period}" does not include the file\'s year {data.year}', hint="move the fact to the file of the year it describes")
         _check_duplicate_fact(context, path, loc, fact, data.year, seen, index)
+        first_year = period_years(fact.period)[0] if fact.period is not None else data.year
         for c_index, citation in enumerate(fact.citations):
             _check_citation(context, path, (*loc, "citations", c_index), citation)
+            _check_source_year(context, path, (*loc, "citations", c_index, "source"), citation.source, first_year)
+
+
+def _check_source_year(context: _Context, path: str, loc: Loc, source_id: str, first_year: int) -> None:
+    source = context.loaded.project.sources.get(source_id)
+    problem = too_early(source, first_year, context.loaded.project.sources) if source is not None else None
+    if problem is not None:
+        context.add(path, loc, "R022", *problem)
 
 
 def _check_duplicate_fact(context: _Context, path: str, loc: Loc, fact: Any, year: int, seen: dict[tuple[str, str | None], list[tuple[int, tuple[int, int]]]], index: int) -> None:
@@ -509,7 +555,7 @@ def _check_citation(context: _Context, path: str, loc: Loc, citation: Citation) 
         lines = ", ".join(str(n) for n in sorted({text.line_col(hit.start)[0] for hit in located.hits})[:8])
         context.add(path, (*loc, "quote"), "C002", f'quote "{_shorten(quote)}" occurs {_times(len(located.hits))} in source "{citation.source}" (lines {lines})', hint="add `prefix` or `suffix` with the words just before or after the intended passage")
     elif located.status == "context_not_found":
-        context.add(path, (*loc, "prefix" if citation.prefix else "suffix"), "C006", f'the prefix or suffix given does not surround quote "{_shorten(quote)}" in source "{citation.source}"')
+        context.add(path, (*loc, "prefix" if citation.prefix else "suffix"), "C006", f'the prefix or suffix given does not surround quote "{_shorten(quote)}" in source "{citation.source}"', hint=f'copy the words just before or after the quote from the source; `scorecard cite {citation.source} "{_shorten(quote, 60)}"` shows where the quote is')
     elif located.status == "outside_span":
         line, _ = text.line_col(located.hits[0].start)
         context.add(path, (*loc, "quote"), "C003", f'quote "{_shorten(quote)}" is at {file}:{line}, outside the part of source "{citation.source}" about its country', hint=f'the span starts at "{project.sources[citation.source].span.start}"')

@@ -13,7 +13,8 @@ problem:
 - ``R`` references between files (unknown ids, duplicates, value types)
 - ``C`` citations (quotes checked against their source text)
 - ``F`` source files (missing, tampered, outside the project)
-- ``P`` the project as a whole (missing catalogue, bad layout)
+- ``P`` the project as a whole (missing catalogue, bad layout, stray files)
+- ``V`` analyst reviews (reviews.yaml: unknown items, expired or outdated reviews)
 
 This module imports nothing from the package.
 """
@@ -69,6 +70,9 @@ _CODES = [
     Code("R007", "year-mismatch", "an evidence file's year differs from its file name, or a period lies outside it"),
     Code("R008", "country-mismatch", "an evidence file's country differs from its folder's other files"),
     Code("R009", "unknown-reporter", "a reporter is not declared under `reporters:` in rules/indicators.yaml"),
+    Code("R020", "duplicate-country-year", "two evidence files give the same country and year"),
+    Code("R021", "country-in-two-folders", "a country's evidence files are in more than one folder"),
+    Code("R022", "source-before-year", "a fact cites a report that covers only years before the fact's"),
     Code("R040", "unknown-country", "a country code is not in rules/countries.yaml"),
     Code("R041", "unknown-currency", "a currency code is not an ISO 4217 code"),
     # -- citations ---------------------------------------------------------
@@ -87,6 +91,7 @@ _CODES = [
     # -- the project -------------------------------------------------------
     Code("P001", "project-file-missing", "a file the project needs is missing"),
     Code("P002", "project-layout", "a file is not where the project layout expects it"),
+    Code("P003", "stray-file", "a file under rules/ or evidence/ that the loader does not read (.yml, wrong case, other names)"),
 ]
 
 CATALOGUE: dict[str, Code] = {c.code: c for c in _CODES}
