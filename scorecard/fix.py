@@ -218,8 +218,11 @@ def _repair(project: Project, citation: Citation, loc: Loc) -> tuple[_Repair | N
         return None, None  # validate reports it; no repair is possible
     located = project.locate(citation)
     text = project.source_text(citation.source)
-    if located is None or text is None or not located.hits:
+    if located is None or text is None:
         return None, None
+    if not located.hits:  # not found, or its prefix/suffix does not surround it: a person's repair
+        what = "the quote is not in the source" if located.status == "not_found" else f"the quote is not where its {'prefix' if citation.prefix else 'suffix'} says"
+        return None, f"{what}; only a person can repair it (see `scorecard validate` for the closest passage)"
     values: dict[str, str] = {}
     notes: list[str] = []
     if located.status == "ambiguous" and citation.prefix is None and citation.suffix is None:

@@ -262,7 +262,8 @@ def _read(loaded: LoadedProject, path: str, *, required: bool) -> bytes | None:
         loaded.failed.add(path)
         return None
     if full.exists() and not full.is_file():  # a folder, a FIFO, a device: never opened
-        loaded.diagnostics.append(Diagnostic(path, 0, 0, "Y013", f"{path} is not a regular file"))
+        loaded.diagnostics.append(Diagnostic(path, 0, 0, "Y013", f"{path} is not a regular file",
+                                            hint="a data file must be a plain file; replace it with one, or rename it so it does not end in .yaml"))
         loaded.failed.add(path)
         return None
     if not full.is_file():

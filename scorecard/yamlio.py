@@ -290,6 +290,24 @@ _NOKEY = object()  # in a mapping, the next node is a key
 _VALUE_EVENTS = frozenset((ScalarEvent, MappingStartEvent, SequenceStartEvent, AliasEvent))
 _TYPE_NAMES = {bool: "a boolean", int: "an integer", float: "a number", type(None): "null"}
 _TAB_HINT = "indent with spaces, not tabs"
+
+# What usually causes each syntax error PyYAML reports, in a curator's words: the
+# first pattern found in the message gives the hint.
+_SYNTAX_HINTS = (
+    ("quoted scalar", "a quote opened here is never closed: close it (inside single quotes, write a quote mark as '')"),
+    ("flow sequence", "a [ opened here is never closed, or two items lack a comma between them"),
+    ("flow mapping", "a { opened here is never closed, or two entries lack a comma between them"),
+    ("mapping values are not allowed", 'put text holding ": " in quotes, or start a new line for the nested key'),
+    ("expected '-' indicator", "items of a list each start with \"- \" in the same column"),
+    ("did not find expected key", "line up keys of one mapping in the same column, with spaces"),
+    ("could not find expected ':'", 'a key needs ": " after it; put text holding a colon in quotes'),
+    ("cannot start any token", "a value starting with @, ` or % must be in quotes"),
+)
+_SYNTAX_HINT = "check the indentation and quoting of this line and the one before"
+
+
+def _syntax_hint(message: str) -> str:
+    return next((hint for pattern, hint in _SYNTAX_HINTS if pattern in message), _SYNTAX_HINT)
 _MENTIONS_TAB = re.compile(r"\btabs?\b|'\\t'")
 
 
@@ -525,7 +543,7 @@ class _Problems:
         if e.problem and e.context and cm is not None and (mark is None or (cm.line, cm.column) != (mark.line, mark.column)):
             # where the construct that failed began, e.g. the opening quote
             message += f" ({e.context} at line {cm.line + 1}, column {cm.column + 1})"
-        self.add(mark, "Y001", message, _TAB_HINT if self._near_tab(mark, message) else None)
+        self.add(mark, "Y001", message, _TAB_HINT if self._near_tab(mark, message) else _syntax_hint(message))
 
     def _near_tab(self, mark: Any, message: str) -> bool:
         if _MENTIONS_TAB.search(message):
@@ -541,7 +559,7 @@ class _Problems:
     def reader_error(self, e: yaml.YAMLError) -> None:
         found = _FORBIDDEN_CHAR.search(self.text)
         if found is None:
-            self.add(None, "Y001", f"the file is not valid YAML ({getattr(e, 'reason', e)})")
+            self.add(None, "Y001", f"the file is not valid YAML ({getattr(e, 'reason', e)})", _SYNTAX_HINT)
             return
         line, col = _position(self.text, found.start())
         self.diags.append(Diagnostic(self.path, line, col, "Y003",

@@ -271,7 +271,7 @@ def test_a_syntax_error_gives_the_parser_problem_and_a_tab_hint():
     _, [diag] = load("a: 'x\n")
     assert diag.message.startswith("found unexpected end of stream")
     assert "quoted scalar at line 1, column 4" in diag.message
-    assert diag.hint is None
+    assert diag.hint.startswith("a quote opened here is never closed")  # the hint fits the mistake (not the tab one)
 
 
 def test_an_encoding_problem_says_how_to_fix_it():

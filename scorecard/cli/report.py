@@ -95,7 +95,7 @@ def explain(
 
 def memo(
     ruleset: Annotated[str, typer.Argument(metavar="RULESET", help="Rule set id.")],
-    year: Annotated[int, typer.Option("--year", "-y", help="Year of the scorecard.")],
+    year: Annotated[Optional[int], typer.Option("--year", "-y", help="Year (default: the latest with evidence).")] = None,
     output: Annotated[
         Optional[Path], typer.Option("--output", "-o", help="Write to this file; .html gives a printable page, anything else Markdown.", dir_okay=False)
     ] = None,
