@@ -168,7 +168,7 @@ def _check_countries(context: _Context) -> None:
     catalogue = context.loaded.documents.get(SOURCES_FILE)
     sources = catalogue.data.get("sources") if catalogue and isinstance(catalogue.data, dict) else None
     for index, entry in enumerate(sources if isinstance(sources, list) else []):
-        source = project.sources.get(entry.get("id")) if isinstance(entry, dict) else None
+        source = project.sources.get(entry["id"]) if isinstance(entry, dict) and isinstance(entry.get("id"), str) else None
         if source is not None and source.country is not None and isinstance(entry.get("country"), str):
             _check_country(context, SOURCES_FILE, ("sources", index, "country"), source.country)
     for ruleset_id, path in project.ruleset_paths.items():
