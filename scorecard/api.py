@@ -32,6 +32,8 @@ class Report:
     diagnostics: list[Diagnostic]
     files: int
     citations: int
+    notes: list[str] = field(default_factory=list)
+    """What the user should know that is not a problem of the files (say, a cache ignored)."""
 
     @property
     def ok(self) -> bool:
@@ -135,7 +137,8 @@ def _check(root: Path, *, for_evaluation: bool, cache: bool) -> tuple[Report, Pr
             citations = check_project(loaded, store)
     diagnostics = sorted(set(loaded.diagnostics))
     files = loaded.files_read + len(loaded.project.sources)
-    return Report(root=root, diagnostics=diagnostics, files=files, citations=citations), loaded.project
+    loaded.project.notes = loaded.notes
+    return Report(root=root, diagnostics=diagnostics, files=files, citations=citations, notes=loaded.notes), loaded.project
 
 
 # -- evaluating ---------------------------------------------------------------------

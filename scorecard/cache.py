@@ -8,17 +8,25 @@ vocabulary and the source catalogue (as bytes), the text of every source it cite
 the code's own bytes and this module's FORMAT).  Only files with no problem of their
 own are stored, so every diagnostic comes from a real check.
 
-A file is known by its bytes and its modification time too: a cache committed to a
-repository by mistake (or on purpose, to have a CI run skip a broken file's checks)
-matches nothing in a fresh checkout.  Links are not followed into or out of the folder.
+Every entry is signed (HMAC-SHA256) with this user's key, kept outside the project
+(see :mod:`scorecard.userkey`): the folder arrives with the project (in an archive,
+through ``cp -a``), and whoever made the project can write anything into it, but only
+this user's runs on this machine can sign.  An entry whose signature does not verify is
+ignored, the file is read and checked, and the run says so in a note.
 
-The folder is safe to delete.  A cache that is missing, corrupt, locked or read-only
-is ignored (or only read): the run is then as it would be without one, and slower.
+A file is known by its bytes and its modification time too: a cache committed to a
+repository by mistake matches nothing in a fresh checkout.  Links are not followed into
+or out of the folder.
+
+The folder is safe to delete.  A cache that is missing, locked, read-only or cannot be
+listed is ignored (or only read): the run is then as it would be without one, and
+slower.  A damaged database is removed when the run ends, so the next run rebuilds it.
 """
 
 from __future__ import annotations
 
 import hashlib
+import hmac
 import json
 import os
 import sqlite3
@@ -34,10 +42,11 @@ import scorecard
 from .loader import INDICATORS_FILE, SOURCES_FILE, LoadedProject
 from .models import Citation, EvidenceFile
 from .project import Place
+from .userkey import user_key
 
 FOLDER = ".scorecard-cache"
 DATABASE = "cache.sqlite"
-FORMAT = 1
+FORMAT = 2
 """Layout of the table and its entries; raising it empties every existing cache."""
 
 LOCK_WAIT_SECONDS = 2.0
@@ -81,12 +90,17 @@ class EvidenceCache:
     cache is still read).  Stores are committed together when the run closes it.
     """
 
-    def __init__(self, connection: sqlite3.Connection, context: str) -> None:
+    def __init__(self, connection: sqlite3.Connection, context: str, key: bytes, database: Path) -> None:
         self._connection = connection
         self._context = context
+        self._signer = hmac.new(key, digestmod="sha256")
+        self._database = database
         self._reading = True
         self._writing = True
+        self._damaged = False
         self._seen: set[str] = set()
+        self.unsigned = 0
+        """Entries found whose signature did not verify: not made by this user's runs here."""
 
     def get(self, path: str, digest: str, verified: Mapping[str, str]) -> Entry | None:
         """The entry of the file at ``path`` with :func:`fingerprint` ``digest``, if it still
@@ -96,15 +110,25 @@ class EvidenceCache:
         if not self._reading:
             return None
         try:
-            row = self._connection.execute("SELECT key, sources, evidence, places FROM evidence WHERE path = ?", (path,)).fetchone()
+            row = self._connection.execute("SELECT key, sources, evidence, places, mac FROM evidence WHERE path = ?", (path,)).fetchone()
         except ValueError:  # a file name sqlite cannot take (undecodable bytes)
             return None
-        except sqlite3.Error:
+        except sqlite3.Error as error:
+            self._failed(error)
             self._reading = False
             return None
-        if row is None or row[0] != self._key(digest):
+        if row is None:
             return None
-        return _decode(*row[1:], verified)
+        key, sources, evidence, places, mac = row
+        if not (isinstance(mac, bytes) and all(isinstance(field, str) for field in row[:4])):
+            self.unsigned += 1
+            return None
+        if not hmac.compare_digest(mac, self._sign(path, key, sources, evidence, places)):
+            self.unsigned += 1
+            return None
+        if key != self._key(digest):
+            return None
+        return _decode(sources, evidence, places, verified)
 
     def put(self, path: str, digest: str, evidence: EvidenceFile, places: list[Place | None], sources: Mapping[str, str]) -> None:
         """Remember a file that checked clean (``sources``: id -> SHA-256 of each source it cites)."""
@@ -113,25 +137,43 @@ class EvidenceCache:
         try:
             # A float that is not finite becomes null, so that file's entry will be a miss: still correct.
             # ValueError: a string escaped in YAML may hold a lone surrogate, which cannot be stored.
-            row = (path, self._key(digest), json.dumps(dict(sources)), evidence.model_dump_json(exclude_defaults=True), json.dumps(places))
-            self._connection.execute("INSERT OR REPLACE INTO evidence (path, key, sources, evidence, places) VALUES (?, ?, ?, ?, ?)", row)
+            fields = (self._key(digest), json.dumps(dict(sources)), evidence.model_dump_json(exclude_defaults=True), json.dumps(places))
+            row = (path, *fields, self._sign(path, *fields))
+            self._connection.execute("INSERT OR REPLACE INTO evidence (path, key, sources, evidence, places, mac) VALUES (?, ?, ?, ?, ?, ?)", row)
         except ValueError:
             return
-        except sqlite3.Error:
+        except sqlite3.Error as error:
+            self._failed(error)
             self._writing = False
 
-    def close(self, *, complete: bool) -> None:
-        """Commit this run's stores.  ``complete``: every evidence file was looked up, so the
-        entries of files that no longer exist can go (they would never be used again)."""
+    def close(self, *, complete: bool) -> list[str]:
+        """Commit this run's stores, and say what the user should know about the cache.
+        ``complete``: every evidence file was looked up, so the entries of files that no
+        longer exist can go (they would never be used again)."""
         try:
             if self._writing and complete:
                 self._forget_others()
             if self._writing:
                 self._connection.commit()
-        except sqlite3.Error:
-            pass  # the run's stores are lost; the cache stays as it was
+        except sqlite3.Error as error:
+            self._failed(error)  # the run's stores are lost; the cache stays as it was
         finally:
             self._connection.close()
+        notes = []
+        if self.unsigned:
+            notes.append(
+                f"{FOLDER}/ holds {self.unsigned} entr{'y' if self.unsigned == 1 else 'ies'} not signed by your runs on this machine"
+                " (copied with the project, or forged); they were ignored and those files checked in full"
+            )
+        if self._damaged:
+            removed = _remove(self._database)
+            notes.append(f"{FOLDER}/{DATABASE} is damaged; " + ("it was removed and the next run rebuilds it" if removed else "delete it to have it rebuilt"))
+        return notes
+
+    def _failed(self, error: sqlite3.Error) -> None:
+        if _damage(error):
+            self._damaged = True
+            self._reading = self._writing = False
 
     def _forget_others(self) -> None:
         stored = {path for (path,) in self._connection.execute("SELECT path FROM evidence")}
@@ -139,6 +181,21 @@ class EvidenceCache:
 
     def _key(self, digest: str) -> str:
         return hashlib.sha256(f"{self._context}\0{digest}".encode()).hexdigest()
+
+    def _sign(self, *fields: str) -> bytes:
+        """HMAC-SHA256 of an entry's fields with this user's key, each field length-prefixed
+        (so that no two different entries sign the same bytes)."""
+        signer = self._signer.copy()
+        for field in fields:
+            data = field.encode("utf-8", "surrogatepass")
+            signer.update(len(data).to_bytes(8, "big"))
+            signer.update(data)
+        return signer.digest()
+
+
+def _damage(error: sqlite3.Error) -> bool:
+    """Whether sqlite says the database file is damaged (rather than locked or read-only)."""
+    return getattr(error, "sqlite_errorname", "") in ("SQLITE_NOTADB", "SQLITE_CORRUPT")
 
 
 def _decode(sources: str, evidence: str, places: str, verified: Mapping[str, str]) -> Entry | None:
@@ -172,7 +229,8 @@ def _place(value: Any) -> Place | None:
 
 @contextmanager
 def evidence_cache(loaded: LoadedProject, enabled: bool) -> Iterator[EvidenceCache | None]:
-    """The project's cache for the checks of one run (None when off or unusable).
+    """The project's cache for the checks of one run (None when off or unusable); what
+    the user should know about it is added to ``loaded.notes``.
 
     Opened after the catalogues are loaded: their digests are part of every key."""
     cache = open_cache(loaded) if enabled else None
@@ -182,29 +240,38 @@ def evidence_cache(loaded: LoadedProject, enabled: bool) -> Iterator[EvidenceCac
         complete = True
     finally:
         if cache is not None:
-            cache.close(complete=complete)
+            loaded.notes.extend(cache.close(complete=complete))
 
 
 def open_cache(loaded: LoadedProject) -> EvidenceCache | None:
-    """The cache of a loaded project, or None when it cannot be used (no folder can be
-    made, the database cannot be opened, or a catalogue was not read, so that nothing
-    would identify what the entries were checked against)."""
+    """The cache of a loaded project, or None when it cannot be used (no key, no folder
+    can be made, the database cannot be opened, or a catalogue was not read, so that
+    nothing would identify what the entries were checked against)."""
     catalogue, vocabulary = loaded.digests.get(SOURCES_FILE), loaded.digests.get(INDICATORS_FILE)
     if catalogue is None or vocabulary is None:
         return None
-    connection = _connect(loaded.project.root / FOLDER)
+    key, problem = user_key()
+    if key is None:
+        loaded.notes.append(f"{problem}; the cache is not used")
+        return None
+    database = loaded.project.root / FOLDER / DATABASE
+    connection = _connect(database.parent)
     if connection is None:
         return None
     context = "\0".join((str(FORMAT), scorecard.__version__, _code_digest(), vocabulary, catalogue))
-    return EvidenceCache(connection, hashlib.sha256(context.encode()).hexdigest())
+    return EvidenceCache(connection, hashlib.sha256(context.encode()).hexdigest(), key, database)
 
 
 def _connect(folder: Path) -> sqlite3.Connection | None:
     """The database, with its table; a file that is not a database (or a damaged one) is
-    replaced, since everything in it can be rebuilt."""
-    _make(folder)
-    database = folder / DATABASE
-    if not _confined(folder, database):
+    replaced, since everything in it can be rebuilt.  None when it cannot be used (a
+    folder that cannot be listed or written is no reason to stop a run)."""
+    try:
+        _make(folder)
+        database = folder / DATABASE
+        if not _confined(folder, database):
+            return None
+    except OSError:
         return None
     for _attempt in range(2):
         try:
@@ -216,7 +283,7 @@ def _connect(folder: Path) -> sqlite3.Connection | None:
             return connection
         except sqlite3.DatabaseError as error:
             connection.close()
-            if getattr(error, "sqlite_errorname", "") not in ("SQLITE_NOTADB", "SQLITE_CORRUPT") or not _remove(database):
+            if not _damage(error) or not _remove(database):
                 return None  # locked, read-only, or a damaged file that cannot be removed
     return None
 
@@ -253,7 +320,9 @@ def _prepare(connection: sqlite3.Connection) -> None:
     try:
         if _format(connection) != FORMAT:  # unless another run has just made it
             connection.execute("DROP TABLE IF EXISTS evidence")
-            connection.execute("CREATE TABLE evidence (path TEXT PRIMARY KEY, key TEXT NOT NULL, sources TEXT NOT NULL, evidence TEXT NOT NULL, places TEXT NOT NULL)")
+            connection.execute(
+                "CREATE TABLE evidence (path TEXT PRIMARY KEY, key TEXT NOT NULL, sources TEXT NOT NULL, evidence TEXT NOT NULL, places TEXT NOT NULL, mac BLOB NOT NULL)"
+            )
             connection.execute(f"PRAGMA user_version = {FORMAT}")
         connection.commit()
     except BaseException:
@@ -267,8 +336,10 @@ def _format(connection: sqlite3.Connection) -> int:
 
 
 def _remove(database: Path) -> bool:
+    """Remove the database and its journals; whether it is gone."""
     try:
-        database.unlink(missing_ok=True)
+        for suffix in ("", "-journal", "-wal", "-shm"):
+            database.with_name(database.name + suffix).unlink(missing_ok=True)
     except OSError:
         return False
     return True

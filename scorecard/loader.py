@@ -62,6 +62,8 @@ class LoadedProject:
     """YAML files read as documents (kept in ``documents`` or since released)."""
     evidence_loaded: bool = True
     """False when evidence files are left to be loaded one at a time (see load_project)."""
+    notes: list[str] = field(default_factory=list)
+    """What the run should tell the user that is not a problem of the files (about the cache)."""
 
     def release(self, path: str) -> None:
         """Forget a file's YAML document once every diagnostic about it is placed."""

@@ -142,6 +142,8 @@ class Project:
     """Rule set id -> SHA-256 of its file's bytes (for provenance)."""
     evidence: list[EvidenceDoc] = field(default_factory=list)
     """Every evidence file that loaded, sorted by path."""
+    notes: list[str] = field(default_factory=list)
+    """What loading had to tell the user that is not a problem of the files (about the cache)."""
     _texts: OrderedDict[str, SourceText | None] = field(default_factory=OrderedDict, repr=False)
     """The most recently used source texts (see TEXTS_KEPT)."""
     _spans: dict[str, tuple[int, int] | None] = field(default_factory=dict, repr=False)

@@ -10,7 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 import scorecard
-from scorecard import api, loader
+from scorecard import api
 from scorecard.cache import DATABASE, FOLDER
 from scorecard.cli import app
 from scorecard.project import Project
@@ -30,21 +30,6 @@ def project(tmp_path: Path) -> Path:
         source, target = ROOT / part, root / part
         shutil.copytree(source, target) if source.is_dir() else shutil.copyfile(source, target)
     return root
-
-
-@pytest.fixture
-def parsed(monkeypatch: pytest.MonkeyPatch) -> set[str]:
-    """The evidence files parsed since the set was last cleared."""
-    seen: set[str] = set()
-    real = loader.load_yaml_bytes
-
-    def counting(raw, path, **options):
-        if path.startswith("evidence/"):
-            seen.add(path)
-        return real(raw, path, **options)
-
-    monkeypatch.setattr(loader, "load_yaml_bytes", counting)
-    return seen
 
 
 def validate_twice(root: Path, parsed: set[str]) -> api.Report:

@@ -82,7 +82,17 @@ def open_project(project: Path | None, no_cache: bool):
     from .. import api
 
     root, cache = cached_root(project, no_cache)
-    return api.open_project(root, cache=cache)
+    opened = api.open_project(root, cache=cache)
+    write_notes(opened.notes)
+    return opened
+
+
+def write_notes(notes: list[str]) -> None:
+    """What a run has to say besides problems (about the cache), on stderr."""
+    from ..render.escape import strip_controls
+
+    for note in notes:
+        sys.stderr.write(f"scorecard: note: {strip_controls(note)}\n")
 
 
 def parse_years(text: str | None) -> list[int] | None:

@@ -19,6 +19,7 @@ from .common import (
     fail,
     project_root,
     write,
+    write_notes,
 )
 
 
@@ -42,6 +43,7 @@ def validate(
         report = api.validate(root, cache=cache)
     except ScorecardError as error:
         fail(error)
+    write_notes(report.notes)
     text = render_diagnostics(report.diagnostics, format.value, files=report.files, citations=report.citations)
     if format is DiagnosticFormat.text:
         (sys.stderr if report.diagnostics else sys.stdout).write(text)
