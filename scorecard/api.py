@@ -22,6 +22,7 @@ from .errors import InvalidProject, NoEvidence, ProjectNotFound, ScorecardError,
 from .loader import find_root, load_project
 from .models import Citation, Coverage, Progress, Scorecard, Status
 from .project import Project
+from .templates import check_templates
 
 
 @dataclass
@@ -135,7 +136,7 @@ def _check(root: Path, *, for_evaluation: bool, cache: bool) -> tuple[Report, Pr
         loaded = load_project(root, evidence=False)  # the checks stream the evidence files
         with evidence_cache(loaded, enabled=cache) as store:
             citations = check_project(loaded, store)
-    diagnostics = sorted(set(loaded.diagnostics))
+    diagnostics = sorted(set(loaded.diagnostics) | set(check_templates(root)))
     files = loaded.files_read + len(loaded.project.sources)
     loaded.project.notes = loaded.notes
     return Report(root=root, diagnostics=diagnostics, files=files, citations=citations, notes=loaded.notes), loaded.project

@@ -15,6 +15,7 @@ problem:
 - ``F`` source files (missing, tampered, outside the project)
 - ``P`` the project as a whole (missing catalogue, bad layout, stray files)
 - ``V`` analyst reviews (reviews.yaml: unknown items, expired or outdated reviews)
+- ``T`` memo templates a project supplies (``templates/``)
 
 This module imports nothing from the package.
 """
@@ -92,6 +93,10 @@ _CODES = [
     Code("P001", "project-file-missing", "a file the project needs is missing"),
     Code("P002", "project-layout", "a file is not where the project layout expects it"),
     Code("P003", "stray-file", "a file under rules/ or evidence/ that the loader does not read (.yml, wrong case, other names)"),
+    # -- memo templates (templates/ beside scorecard.yaml) -----------------
+    Code("T001", "template-syntax", "a memo template is not valid Jinja2"),
+    Code("T002", "template-unreadable", "a memo template is not UTF-8 text, is too large or is not a regular file"),
+    Code("T003", "template-unknown", "a file in templates/ is not a template the memo uses or can include"),
 ]
 
 CATALOGUE: dict[str, Code] = {c.code: c for c in _CODES}

@@ -22,6 +22,11 @@ class TableFormat(str, Enum):
     json = "json"
 
 
+class Language(str, Enum):
+    en = "en"
+    es = "es"
+
+
 class DiagnosticFormat(str, Enum):
     text = "text"
     json = "json"
@@ -39,6 +44,7 @@ ProjectOption = Annotated[
 ]
 FormatOption = Annotated[TableFormat, typer.Option("--format", "-f", help="Output format.")]
 CountryOption = Annotated[Optional[str], typer.Option("--country", "-c", help="ISO 3166 alpha-3 code, for rule sets that apply to any country.")]
+LangOption = Annotated[Optional[Language], typer.Option("--lang", help="Language of the words the tool adds (default: the project's lang, else en).")]
 NoCacheOption = Annotated[bool, typer.Option("--no-cache", help="Read and check every evidence file, ignoring and not updating .scorecard-cache/.")]
 
 

@@ -13,6 +13,7 @@ from .common import (
     EXIT_USAGE,
     CountryOption,
     FormatOption,
+    LangOption,
     GateLevel,
     NoCacheOption,
     ProjectOption,
@@ -93,35 +94,62 @@ def explain(
     write(render_explanation(scorecard, recommendation))
 
 
+MEMO_SUFFIXES = {".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html", ".pdf": "pdf"}
+
+
 def memo(
     ruleset: Annotated[str, typer.Argument(metavar="RULESET", help="Rule set id.")],
     year: Annotated[Optional[int], typer.Option("--year", "-y", help="Year (default: the latest with evidence).")] = None,
     output: Annotated[
-        Optional[Path], typer.Option("--output", "-o", help="Write to this file; .html gives a printable page, anything else Markdown.", dir_okay=False)
+        Optional[Path],
+        typer.Option("--output", "-o", help="Write to this file: .html a printable page, .pdf a PDF (the pdf extra), .md Markdown.", dir_okay=False),
     ] = None,
+    lang: LangOption = None,
+    date: Annotated[Optional[str], typer.Option("--date", help="Date printed on the memo, YYYY-MM-DD (default: today).")] = None,
     country: CountryOption = None,
     project: ProjectOption = None,
     no_cache: NoCacheOption = False,
 ) -> None:
     """An advocacy memo: the table, the findings, quotes as footnotes, the sources."""
+    import datetime as dt
+
     from .. import api
     from ..errors import ScorecardError
-    from ..render.memo import render_memo_html, render_memo_markdown
+    from ..memos import memo_input, memo_language, project_templates
+    from ..render.memo import render_memo
     from ..safe_write import write_atomic
 
+    kind = "markdown" if output is None else MEMO_SUFFIXES.get(output.suffix.lower())
+    if kind is None:
+        raise typer.BadParameter(
+            f'cannot write a memo as "{output.suffix or output.name}"; use .md, .html or .pdf', param_hint="--output"
+        )
+    try:
+        day = dt.date.fromisoformat(date) if date else dt.date.today()
+    except ValueError:
+        raise typer.BadParameter(f'"{date}" is not a date such as 2026-03-31', param_hint="--date") from None
     try:
         opened = open_project(project, no_cache)
         scorecard = api.evaluate(opened, ruleset, year, country)
     except ScorecardError as error:
         fail(error)
-    sources = list(opened.sources.values())  # the memo lists those it cites, in catalogue order
-    html = output is not None and output.suffix.lower() in (".html", ".htm")
-    text = (render_memo_html if html else render_memo_markdown)(scorecard, sources)
+    chosen = memo_language(opened, lang.value if lang else None)
+    content = memo_input(opened, scorecard, lang=chosen, date=day)
+    text = render_memo(content, "markdown" if kind == "markdown" else "html", project_templates(opened))
     if output is None:
         write(text)
         return
+    data = text.encode("utf-8")
+    if kind == "pdf":
+        from ..render.pdf import PdfUnavailable, memo_pdf
+
+        try:
+            data = memo_pdf(text)
+        except PdfUnavailable as error:
+            sys.stderr.write(f"scorecard: {error}\n")
+            raise typer.Exit(EXIT_USAGE)
     try:
-        write_atomic(output, text.encode("utf-8"))
+        write_atomic(output, data)
     except OSError as error:
         sys.stderr.write(f"scorecard: cannot write {output}: {error.strerror or error}\n")
         raise typer.Exit(EXIT_USAGE)

@@ -1,97 +1,121 @@
-"""Advocacy memos: the scorecard with its findings and every quote as a footnote.
+"""Advocacy memos rendered from Jinja2 templates: HTML (a printable page) and Markdown.
 
-``render_memo_markdown`` gives Markdown with numbered footnotes (GitHub, pandoc);
-``render_memo_html`` (in :mod:`.memo_html`, re-exported here) a printable HTML5 page.
+The templates ship in ``scorecard/render/templates``; a project may override either with
+a file of the same name in ``templates/`` beside ``scorecard.yaml`` (passed in as text, so
+rendering reads no file), and may extend the shipped one as ``scorecard/memo.html.j2``.
+Project templates run in Jinja's sandbox, and escaping does not depend on them: every
+value printed is escaped for the format unless the renderer itself marked it as markup
+(the SVG grid, the style sheet); the ``safe`` filter is removed.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping
+from functools import cache
+from importlib import resources
 from urllib.parse import quote as percent_encode
 
-from ..models import CitationRef, Scorecard, Source
+from jinja2 import ChoiceLoader, DictLoader, PackageLoader, PrefixLoader, StrictUndefined
+from jinja2.sandbox import SandboxedEnvironment
+from markupsafe import Markup
+
+from ..models import Scorecard, Source
 from . import escape
-from .layout import markdown_table
-from .memo_content import (
-    TRUTH_WORDS,
-    Footnotes,
-    cited_sources,
-    fact_citations,
-    footnote_text,
-    is_web_url,
-    memo_title,
-    own_citations,
-    provenance_line,
-    summary,
-)
-from .memo_html import render_memo_html
-from .tables import SCORECARD_HEADERS, scorecard_rows, status_label, totals_line
+from .i18n import translations
+from .memo_view import Letterhead, MemoInput, memo_view
+from .memo_grid import add_grid
 
-__all__ = ["render_memo_html", "render_memo_markdown"]
+__all__ = ["MEMO_TEMPLATES", "Letterhead", "MemoInput", "render_memo", "render_memo_html", "render_memo_markdown"]
+
+MEMO_TEMPLATES: Mapping[str, str] = {"html": "memo.html.j2", "markdown": "memo.md.j2"}
+"""The template of each memo format; a project file of that name overrides it."""
 
 
-def _refs(footnotes: Footnotes, citations: Sequence[CitationRef]) -> str:
-    return "".join(f"[^{number}]" for number, _ in footnotes.cite_all(citations))
+class Trusted(Markup):
+    """Markup the renderer built itself (escaped piece by piece): printed as it is."""
 
 
-def _link(url: str) -> str:
-    """A Markdown link whose destination cannot break out of its angle brackets."""
-    text = escape.markdown_cell(url)
-    if not is_web_url(url):
-        return text
-    destination = percent_encode(escape.one_line(url), safe=":/?#[]@!$&'()*+,;=%~")
-    return f"[{text}](<{destination}>)"
+class MarkdownText(str):
+    """Markdown already escaped by a filter: printed as it is."""
 
 
-def render_memo_markdown(sc: Scorecard, sources: list[Source]) -> str:
-    """An advocacy memo in Markdown.
+def _html_value(value: object) -> object:
+    if isinstance(value, Trusted):
+        return value
+    if isinstance(value, Markup):  # from the template itself (a macro, a block)
+        return value
+    return Markup(escape.html_line("" if value is None else str(value)))
 
-    Title; a summary paragraph built from the totals; the scorecard table and totals;
-    "Findings", one section per recommendation in the scorecard's own (rule-file) order,
-    with its text, status, explanation and one bullet per criterion in rule order; each
-    quote a numbered footnote ``[^n]`` (numbered in order of first reference, a repeated
-    quote keeping its number); "Sources": every cited source in catalogue order (see
-    :func:`.memo_content.cited_sources`) with publisher, date, SHA-256 and URL; the
-    provenance line; then the footnote definitions.
+
+def _markdown_value(value: object) -> str:
+    if isinstance(value, MarkdownText):
+        return value
+    return escape.markdown_cell("" if value is None else str(value))
+
+
+def _css_string(value: object) -> Trusted:
+    """A CSS string literal: only characters that cannot end it or the style element."""
+    text = "".join(ch for ch in escape.one_line(str(value or "")) if ch.isalnum() or ch in " .,-/:")
+    return Trusted(f'"{text}"')
+
+
+def _markdown_url(url: object) -> MarkdownText:
+    return MarkdownText(percent_encode(escape.one_line(str(url)), safe=":/?#[]@!$&'()*+,;=%~"))
+
+
+def environment(fmt: str, project_templates: Mapping[str, str], lang: str) -> SandboxedEnvironment:
+    shipped = PackageLoader("scorecard", "render/templates")
+    loader = ChoiceLoader([DictLoader(dict(project_templates)), PrefixLoader({"scorecard": shipped}), shipped])
+    html = fmt == "html"
+    env = SandboxedEnvironment(
+        loader=loader,
+        autoescape=html,
+        finalize=_html_value if html else _markdown_value,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        extensions=["jinja2.ext.i18n"],
+    )
+    env.filters.pop("safe", None)
+    env.filters["css_string"] = _css_string
+    env.filters["block"] = lambda text: MarkdownText(escape.markdown(str(text)))
+    env.filters["url"] = _markdown_url
+    env.install_gettext_translations(translations(lang), newstyle=True)  # type: ignore[attr-defined]
+    return env
+
+
+@cache
+def _css() -> str:
+    return resources.files("scorecard").joinpath("render", "templates", "memo.css").read_text(encoding="utf-8")
+
+
+def render_memo(m: MemoInput, fmt: str, project_templates: Mapping[str, str] | None = None) -> str:
+    """The memo in ``fmt`` (``html`` or ``markdown``) from its template.
+
+    Content and order: title, date, summary, the table (full titles, verdict, criteria in
+    words), the legend, the verdicts by year (an SVG grid in HTML, a table in Markdown),
+    findings in rule-file order with every criterion's finding in words, sources in
+    catalogue order, the provenance appendix (ids, hashes, curation notes), then the
+    footnotes, numbered in order of first reference.  Raises ``ValueError`` for an
+    unknown format; template errors propagate as Jinja2 exceptions.
     """
-    # Data that can begin a line (list items, block quotes) gets line-start escapes too.
-    start, inline = escape.markdown, escape.markdown_cell
-    catalogue = {s.id: s for s in sources}
-    footnotes = Footnotes()
-    out = [f"# {inline(memo_title(sc))}", "", start(summary(sc)), ""]
-    out += [markdown_table(SCORECARD_HEADERS, scorecard_rows(sc)), "", start(totals_line(sc.totals)), ""]
-    out += ["## Findings", ""]
-    for result in sc.results:
-        out += [f"### {inline(result.id)}: {inline(result.title)}", "", f"> {start(result.text)}", ""]
-        own = _refs(footnotes, own_citations(result))
-        out += [f"**Status: {inline(status_label(result.status))}.** {inline(result.explanation)}{own}", ""]
-        for criterion in result.criteria:
-            out.append(
-                f"- {start(criterion.description)} — **{inline(TRUTH_WORDS[criterion.truth])}**. "
-                f"{inline(criterion.explanation)}{_refs(footnotes, fact_citations(criterion))}"
-            )
-        if result.criteria:
-            out.append("")
-    out += ["## Sources", ""]
-    entries = cited_sources(sc, sources)
-    for entry in entries:
-        if entry.source is None:
-            line = f"- {start(entry.id)} (not in the source catalogue)."
-        else:
-            s = entry.source
-            published = s.published.isoformat() if s.published else "date not known"
-            line = f"- **{inline(s.title)}** ({inline(s.id)}). {inline(s.publisher)}, {inline(published)}."
-        if entry.sha256:
-            line += f" SHA-256: {inline(entry.sha256)}."
-        if entry.source is not None and entry.source.url:
-            line += f" {_link(entry.source.url)}"
-        out.append(line)
-    if not entries:
-        out.append("No source is cited.")
-    out += ["", "---", "", start(provenance_line(sc))]
-    if footnotes.notes:
-        out.append("")
-    for number, citation in enumerate(footnotes.notes, start=1):
-        quote, where = footnote_text(citation, catalogue)
-        out.append(f"[^{number}]: “{inline(quote)}” — {inline(where)}.")
-    return "\n".join(out) + "\n"
+    if fmt not in MEMO_TEMPLATES:
+        raise ValueError(f'unknown memo format "{fmt}"; expected one of: {", ".join(MEMO_TEMPLATES)}')
+    view = memo_view(m)
+    add_grid(view, m, Trusted)
+    view["css"] = Trusted(_css().rstrip("\n"))
+    view["footer_date"] = view["date"] or ""
+    template = environment(fmt, project_templates or {}, m.lang).get_template(MEMO_TEMPLATES[fmt])
+    text = template.render(view)
+    return text.rstrip("\n") + "\n"
+
+
+def render_memo_markdown(sc: Scorecard, sources: list[Source], **options: object) -> str:
+    """The memo in Markdown; ``options`` are the other fields of :class:`MemoInput`."""
+    return render_memo(MemoInput(scorecard=sc, sources=sources, **options), "markdown")  # type: ignore[arg-type]
+
+
+def render_memo_html(sc: Scorecard, sources: list[Source], **options: object) -> str:
+    """The memo as a self-contained, printable HTML5 page (no scripts, no external assets)."""
+    return render_memo(MemoInput(scorecard=sc, sources=sources, **options), "html")  # type: ignore[arg-type]

@@ -1,0 +1,60 @@
+"""From a loaded project to what a memo is made of (:class:`~.render.memo_view.MemoInput`).
+
+The memo's date is an argument, never read from a clock here: the command line passes
+today's by default.  Country names come from :func:`country_name`, the one place that
+knows where names live.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from .models import Scorecard
+from .project import Project
+from .render.memo_view import Letterhead, MemoInput
+from .scorecards import build_progress
+from .templates import read_templates
+
+
+def country_name(project: Project, code: str, lang: str) -> tuple[str, str | None]:
+    """(the country's name in ``lang``, its ISO 3166 alpha-2 code) for an alpha-3 code.
+
+    Names come from the project's countries file when it has one; without it the code
+    itself is the name and the alpha-2 code is unknown."""
+    countries = getattr(project, "countries", None)
+    entry = countries.get(code) if isinstance(countries, dict) else None
+    if entry is None:
+        return code, None
+    names = getattr(entry, "names", None) or {}
+    name = names.get(lang) or names.get("en") or getattr(entry, "name", None) or code
+    return str(name), getattr(entry, "alpha2", None)
+
+
+def memo_language(project: Project, lang: str | None) -> str:
+    """The language asked for, else the project's ``lang``, else English."""
+    return lang or project.config.lang or "en"
+
+
+def memo_input(project: Project, scorecard: Scorecard, *, lang: str, date: dt.date | None) -> MemoInput:
+    """Everything the memo of ``scorecard`` needs: its sources in catalogue order, the
+    vocabulary, the country's name, the verdicts of every year up to the memo's."""
+    name, alpha2 = country_name(project, scorecard.country, lang)
+    years = [y for y in project.years(scorecard.country) if y <= scorecard.year]
+    progress = build_progress(project, scorecard.ruleset, scorecard.country, years) if years else None
+    letterhead = project.config.memo
+    return MemoInput(
+        scorecard=scorecard,
+        sources=list(project.sources.values()),
+        indicators=project.indicators,
+        country_name=name,
+        territory=alpha2,
+        progress=progress,
+        lang=lang,
+        date=date,
+        letterhead=Letterhead(**letterhead.model_dump()) if letterhead else Letterhead(),
+    )
+
+
+def project_templates(project: Project) -> dict[str, str]:
+    """The project's own templates by name (already checked by ``validate``)."""
+    return read_templates(project.root)[0]
