@@ -19,15 +19,15 @@ from .templates import read_templates
 def country_name(project: Project, code: str, lang: str) -> tuple[str, str | None]:
     """(the country's name in ``lang``, its ISO 3166 alpha-2 code) for an alpha-3 code.
 
-    Names come from the project's countries file when it has one; without it the code
-    itself is the name and the alpha-2 code is unknown."""
-    countries = getattr(project, "countries", None)
-    entry = countries.get(code) if isinstance(countries, dict) else None
-    if entry is None:
-        return code, None
-    names = getattr(entry, "names", None) or {}
-    name = names.get(lang) or names.get("en") or getattr(entry, "name", None) or code
-    return str(name), getattr(entry, "alpha2", None)
+    The name comes from the project's countries file (the code itself when the file does
+    not describe the country); the alpha-2 code, which picks the symbol readers of the
+    country know its currency by, from ISO 3166 (None for a code ISO does not know)."""
+    import pycountry
+
+    from .models.countries import country_name as name_of
+
+    known = pycountry.countries.get(alpha_3=code.upper())
+    return name_of(project.country_catalogue, code, lang), known.alpha_2 if known else None
 
 
 def memo_language(project: Project, lang: str | None) -> str:
