@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import typer
 
-from . import curate, report
+from . import authoring, curate, report
 from .common import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
 
 __all__ = ["EXIT_OK", "EXIT_PROBLEMS", "EXIT_USAGE", "app", "main"]
@@ -37,8 +37,12 @@ for command in (
     curate.fix,
     curate.schema,
     curate.init,
+    authoring.indicators,
+    authoring.new_year,
+    authoring.suggest,
 ):
     app.command()(command)
+app.add_typer(authoring.source_app)
 
 
 def main() -> None:
