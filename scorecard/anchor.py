@@ -6,21 +6,24 @@ normalisation.  Normalisation is deliberately simple:
 1. fold typographic variants to ASCII, one character for one character:
    curly quotes and apostrophes and primes to ``'`` and ``"``, dashes and
    the minus sign to ``-``;
-2. remove **all** whitespace (every character for which ``str.isspace`` is
-   true: spaces, line breaks, tabs, the non-breaking space, ...).
+2. fold every run of whitespace (every character for which ``str.isspace``
+   is true: spaces, line breaks, tabs, the non-breaking space, ...) to one
+   space where it separates two tokens -- between two letters or digits,
+   and between a digit and a full stop or comma -- and drop it everywhere
+   else (next to other punctuation, and at either end).
 
-Removing whitespace, rather than collapsing it, gives every quirk of text
-extracted from PDFs at once: hard line breaks, a word split after a hyphen
-(``anti- trafficking`` == ``anti-trafficking``), a missing space after a full
-stop (``2014.Trafficking`` == ``2014. Trafficking``) and doubled or
-non-breaking spaces.  It is sound for citation checking because it keeps
-every *visible* character, in order, and case: the only thing it ignores is
-where the word breaks fall, and extracted text gets exactly that wrong.  A
-quote can therefore only match a passage made of the same letters, digits and
-punctuation; the callers only search for quotes of at least
-:data:`MIN_QUOTE_CHARS` visible characters, and report whether the match was
-verbatim (:attr:`Hit.exact`).  OCR errors are never repaired: ``Perd`` must be
-quoted as ``Perd``.
+This gives the quirks of text extracted from PDFs -- hard line breaks,
+doubled or non-breaking spaces, a word split after a hyphen
+(``anti- trafficking`` == ``anti-trafficking``), a missing space after a
+full stop (``2014.Trafficking`` == ``2014. Trafficking``) -- but never joins
+two tokens that the source keeps apart: ``Lima 312 6.5%`` is not
+``Lima 31 26.5%``, ``31, 265`` is not ``31,265`` and ``2016. 5`` is not
+``2016.5``.  It keeps every *visible* character, in order, and case.  A hit
+must also begin and end where the source's words do: ``1 victims`` is not in
+``31 victims`` (such a quote *cuts a word*, reported apart).  The callers only
+search for quotes of at least :data:`MIN_QUOTE_CHARS` visible characters, and
+report whether the match was verbatim (:attr:`Hit.exact`).  OCR errors are
+never repaired: ``Perd`` must be quoted as ``Perd``.
 
 Everything heavy runs at C speed: a quote is first looked up verbatim with
 one ``str.find``; a source is normalised (to UTF-8 bytes, with
@@ -45,11 +48,14 @@ __all__ = [
     "MIN_QUOTE_CHARS",
     "MAX_QUOTE_CHARS",
     "MAX_HITS",
+    "RUN_WORK",
+    "Budget",
     "Hit",
     "Passage",
     "Lookup",
     "Normalised",
     "SourceText",
+    "cuts",
     "normalise",
     "normalise_quote",
     "visible_length",
@@ -65,6 +71,55 @@ MAX_HITS = 10_000
 """Occurrences of one quote collected at most.  A quote found this often is ambiguous
 anyway; without a limit, an 8-letter quote in a 16 MB seed of one letter repeated gives
 16 million hits, minutes and gigabytes."""
+
+RUN_WORK = 20_000_000
+"""Work one run may spend on quote lookups beyond each lookup's LOOKUP_WORK, in units of
+about 25 ns (roughly a character compared): about half a second.  Without it, 1,000
+citations with a 2,000-character prefix into a 16 MB seed of one letter took 129 s."""
+
+LOOKUP_WORK = 50_000
+"""Work each lookup may do before drawing on RUN_WORK: a handful of occurrences with their
+prefix and suffix compared.  So the run's budget goes only to quotes that occur very often
+or carry long contexts, and a project of any number of ordinary citations never spends it."""
+
+EXACT_HIT_WORK = 80
+"""Finding one verbatim occurrence."""
+NORMALISED_HIT_WORK = 500
+"""Finding one occurrence in the normalised view and mapping it back to the original."""
+CONTEXT_WORK = 250
+"""Comparing a prefix or suffix at one occurrence, besides one unit per character compared."""
+
+
+class Budget:
+    """What is left of a run's work for quote lookups (see RUN_WORK).
+
+    Shared by every lookup of a run; once it is spent, lookups answer ``unchecked``
+    (reported, never taken as found) instead of working on."""
+
+    __slots__ = ("left", "free")
+
+    def __init__(self, work: int = RUN_WORK) -> None:
+        self.left = work
+        self.free = 0
+
+    def start_lookup(self) -> None:
+        # once the run's budget is spent, no lookup does any work: each answers unchecked
+        self.free = LOOKUP_WORK if self.left > 0 else 0
+
+    def spend(self, work: int) -> None:
+        if self.free >= work:
+            self.free -= work
+            return
+        work -= self.free
+        self.free = 0
+        self.left -= work
+        if self.left < 0:
+            raise _Spent
+
+
+class _Spent(Exception):
+    """The run's budget ran out in the middle of a lookup."""
+
 
 # ---------------------------------------------------------------------------
 # The normalisation tables
@@ -101,34 +156,62 @@ def _sub_fold(m: re.Match[str]) -> str:
     return FOLDS[m.group()]
 
 
+_SPACE_RUN = re.compile("[" + re.escape(WHITESPACE) + "]+")
+
+
+def _joins(before: str, after: str) -> bool:
+    """Whether whitespace between these two characters separates two tokens (and stays)."""
+    if before.isdigit() and before.isascii():
+        return after in ".," or after.isalnum() or not after.isascii()
+    if after.isdigit() and after.isascii():
+        return before in ".," or before.isalnum() or not before.isascii()
+    return (before.isalnum() or not before.isascii()) and (after.isalnum() or not after.isascii())
+
+
 def normalise_quote(text: str) -> str:
-    """The normalised form of a (short) text: folded, with no whitespace."""
+    """The normalised form of a (short) text: folded, whitespace kept only between tokens."""
     if not text.isascii():
+        text = text.encode("utf-8", "replace").decode("utf-8")  # a lone surrogate becomes "?", as in sources
         text = _FOLD_RE.sub(_sub_fold, text)
-    return "".join(text.split())
+    text = text.strip(WHITESPACE)
+    if not text:
+        return text
+
+    def separator(m: re.Match[str]) -> str:
+        return " " if _joins(text[m.start() - 1], text[m.end()]) else ""
+
+    return _SPACE_RUN.sub(separator, text)
 
 
 def visible_length(text: str) -> int:
     """Number of non-whitespace characters (what MIN/MAX_QUOTE_CHARS count)."""
-    return len(normalise_quote(text))
+    return len(normalise_quote(text).replace(" ", ""))
 
 
-# The normalised view of a whole source is computed on its UTF-8 bytes, where
-# deleting whitespace is one C-speed ``bytes.translate``.  Non-ASCII
-# characters to fold or delete are rewritten *in place, with the same number
-# of bytes*: the ASCII replacement followed by FILLER bytes (0xFF never occurs
-# in UTF-8).  So byte offsets in the rewritten bytes are byte offsets in the
-# UTF-8 of the original, and decoding a prefix with errors="ignore" (which
-# drops the fillers) counts the characters of the original.
+# The normalised view of a whole source is computed on its UTF-8 bytes, at C speed
+# (``bytes.translate`` and regular expressions with a constant replacement).  Every
+# rewrite keeps the number of bytes: non-ASCII characters to fold are rewritten as FILLER
+# bytes (0xFF never occurs in UTF-8) then their ASCII replacement, non-ASCII whitespace as
+# a space then fillers, and ASCII whitespace that goes away becomes GONE (0xFE, never in
+# UTF-8 either).  So byte offsets in the rewritten bytes are byte offsets in the UTF-8 of
+# the original, fillers and GONE are what the normalised view deletes, and counting the
+# bytes that are neither fillers nor UTF-8 continuation bytes counts the characters of the
+# original (a GONE byte is a character: the whitespace it stands for).
 _FILLER = 0xFF
-_DELETE = bytes(c for c in range(128) if chr(c).isspace()) + bytes([_FILLER])
+_GONE = 0xFE
+_DELETE = bytes([_GONE, _FILLER])
 _REWRITE: dict[bytes, dict[bytes, bytes]] = {}  # lead byte -> {rest of sequence: replacement}
 for _c in WHITESPACE + "".join(FOLDS):
     if not _c.isascii():
         _u = _c.encode("utf-8")
-        _r = (FOLDS.get(_c, " ")).encode("ascii")
-        _REWRITE.setdefault(_u[:1], {})[_u[1:]] = _r + bytes([_FILLER]) * (len(_u) - 1)
-del _c, _u, _r
+        _fill = bytes([_FILLER]) * (len(_u) - 1)
+        # A fold's fillers go first, so that the byte before a run of whitespace is the
+        # folded character itself (what the separator rule looks at).
+        _REWRITE.setdefault(_u[:1], {})[_u[1:]] = _fill + FOLDS[_c].encode("ascii") if _c in FOLDS else b" " + _fill
+del _c, _u, _fill
+
+_ASCII_SPACES = bytes(c for c in range(128) if chr(c).isspace())
+_SPACES_TO_SPACE = bytes.maketrans(_ASCII_SPACES, b" " * len(_ASCII_SPACES))
 
 
 def _utf8_view(text: str) -> bytes:
@@ -151,6 +234,43 @@ def _utf8_view(text: str) -> bytes:
                 out[i : i + width] = rep
             i = find(lead, i + width if rep is not None else i + 1)
     return data if out is None else bytes(out)
+
+
+# Classes of the byte just before and just after a run of whitespace (see _joins):
+_DIGIT = b"0-9"
+_LETTER = rb"A-Za-z\x80-\xfd"  # with every byte of a non-ASCII character
+_POINT = b".,"
+_OTHER = rb"\x00-\x1f!-+\-/:-@\[-`{-\x7f"  # punctuation and symbols (spaces are all " " by then)
+# A run is one space then GONE bytes: the second and later spaces of a run go.
+_RUN_TAIL = re.compile(b" (?<=[ \xff].)", re.DOTALL)
+_SKIP = rb"[\xfe\xff]*"
+# Then a run that does not separate two tokens goes too.  Each pattern starts with the
+# space it consumes, so the engine skips to candidates at C speed.
+_NOT_A_SEPARATOR = re.compile(
+    b" (?:"
+    b"(?<=[" + _OTHER + b"].)"
+    b"|(?<=[" + _POINT + b"].)(?!" + _SKIP + b"[" + _DIGIT + b"])"
+    b"|(?<=[" + _LETTER + b"].)(?=" + _SKIP + b"[" + _POINT + _OTHER + b"])"
+    b"|(?<=[" + _DIGIT + b"].)(?=" + _SKIP + b"[" + _OTHER + b"]))",
+    re.DOTALL,
+)
+_NOT_A_CHARACTER = bytes(range(0x80, 0xC0)) + bytes([_FILLER])  # continuation and filler bytes
+
+
+def _fold_spaces(data: bytes) -> bytes:
+    """Each run of whitespace made one space where it separates two tokens, fillers elsewhere."""
+    data = data.translate(_SPACES_TO_SPACE)
+    data = _RUN_TAIL.sub(b"\xfe", data)
+    data = _NOT_A_SEPARATOR.sub(b"\xfe", data)
+    head, tail = data[:1] == b" ", len(data.rstrip(b" \xfe\xff"))
+    if head or tail < len(data):  # no separator at either end
+        out = bytearray(data)
+        if head:
+            out[0] = _GONE
+        if tail < len(data):
+            out[tail] = _GONE if out[tail] == 0x20 else out[tail]
+        data = bytes(out)
+    return data
 
 
 def _kept(data: bytes) -> int:
@@ -192,16 +312,19 @@ class Normalised:
     bisection plus one pass over part of one block.
     """
 
-    __slots__ = ("original", "_ascii", "_bytes", "_norm", "_kept", "_text", "_norm_ascii")
+    __slots__ = ("original", "_ascii", "_bytes", "_norm", "_kept", "_chars", "_text", "_norm_ascii")
 
     def __init__(self, original: str):
         self.original = original
         self._ascii = original.isascii()
-        data = _utf8_view(original)
-        parts = [data[i : i + _BLOCK].translate(None, _DELETE) for i in range(0, len(data), _BLOCK)]
+        data = _fold_spaces(_utf8_view(original))
+        blocks = [data[i : i + _BLOCK] for i in range(0, len(data), _BLOCK)]
+        parts = [block.translate(None, _DELETE) for block in blocks]
         self._bytes = data
         self._norm = b"".join(parts)
         self._kept = list(accumulate(map(len, parts), initial=0))
+        # characters of the original before each block, to map byte offsets back quickly
+        self._chars = [] if self._ascii else list(accumulate((len(b.translate(None, _NOT_A_CHARACTER)) for b in blocks), initial=0))
         self._text: str | None = None
         self._norm_ascii = self._ascii or self._norm.isascii()
 
@@ -234,7 +357,8 @@ class Normalised:
     def _char_offset(self, byte_offset: int) -> int:
         if self._ascii:
             return byte_offset
-        return len(self._bytes[:byte_offset].decode("utf-8", "ignore"))
+        b = byte_offset // _BLOCK
+        return self._chars[b] + len(self._bytes[b * _BLOCK : byte_offset].translate(None, _NOT_A_CHARACTER))
 
     def _byte_index(self, i: int) -> int:
         """Byte offset in the normalised bytes of normalised character ``i``."""
@@ -248,8 +372,7 @@ class Normalised:
         e = _advance(self._bytes, p, end - k)
         if self._ascii:
             return p, e
-        start = self._char_offset(p)
-        return start, start + len(self._bytes[p:e].decode("utf-8", "ignore"))
+        return self._char_offset(p), self._char_offset(e)
 
     def origin(self, i: int) -> int:
         """Original offset of normalised character ``i`` (``len(text)`` maps to the end)."""
@@ -282,7 +405,7 @@ class Normalised:
 
 
 def normalise(text: str) -> Normalised:
-    """Fold and strip all whitespace from ``text``, keeping a map back to it."""
+    """Fold ``text`` and its whitespace (see the module's docstring), keeping a map back to it."""
     return Normalised(text)
 
 
@@ -310,7 +433,7 @@ class Passage:
     similarity: float  # 0..100
 
 
-Status = Literal["found", "not_found", "ambiguous", "context_not_found"]
+Status = Literal["found", "not_found", "ambiguous", "context_not_found", "cuts_word", "unchecked"]
 
 
 @dataclass(frozen=True)
@@ -338,6 +461,28 @@ class Lookup:
 
 def _inside(hit: Hit, span: tuple[int, int]) -> bool:
     return span[0] <= hit.start and hit.end <= span[1]
+
+
+def cuts(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` begins or ends inside a word or a number of ``text``
+    (``1 victims`` in ``31 victims``, ``265 victims`` or ``,265 victims`` in ``1,265 victims``)."""
+    if 0 < start < len(text):
+        before, first = text[start - 1], text[start]
+        if before.isalnum() and first.isalnum():
+            return True
+        if first in ".," and before.isdigit() and text[start + 1 : start + 2].isdigit():
+            return True
+        if first.isdigit() and before in ".," and text[start - 2 : start - 1].isdigit():
+            return True
+    if 0 < end < len(text):
+        last, after = text[end - 1], text[end]
+        if last.isalnum() and after.isalnum():
+            return True
+        if last in ".," and after.isdigit() and text[end - 2 : end - 1].isdigit():
+            return True
+        if last.isdigit() and after in ".," and text[end + 1 : end + 2].isdigit():
+            return True
+    return False
 
 
 def _decide(hits: list[Hit]) -> Lookup:
@@ -459,17 +604,19 @@ class SourceText:
         return names[i] if i >= 0 else None
 
     # -- quotes -----------------------------------------------------------
-    def _exact_hits(self, quote: str) -> list[Hit]:
+    def _exact_hits(self, quote: str, budget: Budget | None = None) -> list[Hit]:
         hits = []
         find = self.text.find
         i = find(quote)
         n = len(quote)
         while i >= 0 and len(hits) < MAX_HITS:
             hits.append(Hit(i, i + n, True))
+            if budget is not None:
+                budget.spend(EXACT_HIT_WORK)
             i = find(quote, i + 1)
         return hits
 
-    def _normalised_hits(self, quote: str, first_only: bool = False) -> list[Hit]:
+    def _normalised_hits(self, quote: str, first_only: bool = False, budget: Budget | None = None) -> list[Hit]:
         needle = normalise_quote(quote).encode("utf-8", "replace")
         if not needle:
             return []
@@ -483,8 +630,17 @@ class SourceText:
             hits.append(Hit(start, end, self.text[start:end] == stripped))
             if first_only:
                 break
+            if budget is not None:
+                budget.spend(NORMALISED_HIT_WORK)
             k = data.find(needle, k + 1)
         return hits
+
+    def _whole_words(self, hits: list[Hit]) -> list[Hit]:
+        """The hits that do not cut a word or number (all of them when there are so many
+        that the quote is ambiguous anyway: MAX_HITS)."""
+        if len(hits) >= MAX_HITS:
+            return hits
+        return [h for h in hits if not cuts(self.text, h.start, h.end)]
 
     def _window_before(self, offset: int, need: int) -> str:
         width = need + 16
@@ -505,7 +661,9 @@ class SourceText:
                 return w
             width *= 2
 
-    def _in_context(self, hit: Hit, prefix: str, suffix: str) -> bool:
+    def _in_context(self, hit: Hit, prefix: str, suffix: str, budget: Budget | None = None) -> bool:
+        if budget is not None:
+            budget.spend(len(prefix) + len(suffix) + CONTEXT_WORK)
         if prefix and not self._window_before(hit.start, len(prefix)).endswith(prefix):
             return False
         if suffix and not self._window_after(hit.end, len(suffix)).startswith(suffix):
@@ -518,19 +676,25 @@ class SourceText:
         prefix: str | None = None,
         suffix: str | None = None,
         within: tuple[int, int] | None = None,
+        budget: Budget | None = None,
     ) -> Lookup:
         """Look a quote up.
 
         Verbatim first (``str.find``); when the quote does not occur verbatim
         (or no verbatim occurrence fits ``prefix``/``suffix``), on the
-        normalised view.  ``prefix``/``suffix`` are the text immediately before
-        and after the quote, compared normalised (so whitespace in between is
-        free); hits not preceded/followed by them are dropped.
+        normalised view.  Occurrences that begin or end inside a word or number
+        of the source (see :func:`cuts`) do not count.  ``prefix``/``suffix`` are
+        the text immediately before and after the quote, compared normalised (so
+        whitespace in between is free); hits not preceded/followed by them are
+        dropped.
 
         - no hit: ``not_found``, with the closest passage (searched for when asked);
+        - hits, but each cuts a word or number: ``cuts_word`` (``hits`` are those);
         - hits, but none in context: ``context_not_found`` (``hits`` are all
           hits before filtering);
-        - one hit left: ``found``; more: ``ambiguous``.
+        - one hit left: ``found``; more: ``ambiguous``;
+        - ``budget`` (shared by a run's lookups) spent before the answer was
+          known: ``unchecked``.
 
         Verbatim occurrences win: a quote found verbatim is not looked for
         with other whitespace, so a quote found verbatim once is ``found`` even
@@ -543,20 +707,40 @@ class SourceText:
         for as well, so that a quote that also occurs, differently spaced,
         inside the span is reported ``ambiguous`` rather than misplaced.
         """
+        if budget is not None:
+            budget.start_lookup()
+        try:
+            return self._find(quote, prefix, suffix, within, budget)
+        except _Spent:
+            return Lookup("unchecked")
+
+    def _find(
+        self,
+        quote: str,
+        prefix: str | None,
+        suffix: str | None,
+        within: tuple[int, int] | None,
+        budget: Budget | None,
+    ) -> Lookup:
         pre = normalise_quote(prefix) if prefix else ""
         suf = normalise_quote(suffix) if suffix else ""
         stripped = quote.strip()
-        exact = self._exact_hits(stripped) if stripped else []
+        found = self._exact_hits(stripped, budget) if stripped else []
+        exact = self._whole_words(found)
+        cut = found if found and not exact else []
         if exact:
             if pre or suf:
-                exact = [h for h in exact if self._in_context(h, pre, suf)]
+                exact = [h for h in exact if self._in_context(h, pre, suf, budget)]
             if exact and (within is None or any(_inside(h, within) for h in exact)):
                 return _decide(exact)
-        hits = self._normalised_hits(quote)
+        found = self._normalised_hits(quote, budget=budget)
+        hits = self._whole_words(found)
         if not hits:
+            if found or cut:
+                return Lookup("cuts_word", tuple(found or cut))
             return Lookup("not_found", (), partial(self.closest, quote))
         if pre or suf:
-            kept = [h for h in hits if self._in_context(h, pre, suf)]
+            kept = [h for h in hits if self._in_context(h, pre, suf, budget)]
             if not kept:
                 return Lookup("context_not_found", tuple(hits))
             hits = kept

@@ -559,6 +559,24 @@ def _check_citation(context: _Context, path: str, loc: Loc, citation: Citation) 
     elif located.status == "outside_span":
         line, _ = text.line_col(located.hits[0].start)
         context.add(path, (*loc, "quote"), "C003", f'quote "{_shorten(quote)}" is at {file}:{line}, outside the part of source "{citation.source}" about its country', hint=f'the span starts at "{project.sources[citation.source].span.start}"')
+    elif located.status == "cuts_word":
+        hit = located.hits[0]
+        line, col = text.line_col(hit.start)
+        words = _whole_words_around(text.text, hit.start, hit.end)
+        context.add(path, (*loc, "quote"), "C008", f'quote "{_shorten(quote)}" begins or ends inside a word or number of source "{citation.source}" ({file}:{line}:{col})', hint=f'quote whole words: the source says "{_shorten(words)}"')
+    elif located.status == "unchecked":
+        context.add(path, (*loc, "quote"), "C007", f'quote "{_shorten(quote)}" was not checked: this run spent its work for quote lookups (about {anchor.RUN_WORK // 1_000_000} million characters compared)', hint="give fewer, shorter prefixes and suffixes, or quotes that occur fewer times")
+    else:  # a new status must be reported, never passed as found
+        raise AssertionError(f"unhandled lookup status {located.status!r}")
+
+
+def _whole_words_around(text: str, start: int, end: int) -> str:
+    """The passage widened to the whole words and numbers it cuts (for the hint)."""
+    while start > 0 and anchor.cuts(text, start, len(text)):
+        start -= 1
+    while end < len(text) and anchor.cuts(text, 0, end):
+        end += 1
+    return text[start:end]
 
 
 def _times(count: int) -> str:

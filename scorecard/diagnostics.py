@@ -83,6 +83,8 @@ _CODES = [
     Code("C004", "quote-too-short", "the quote is too short to identify a passage"),
     Code("C005", "quote-too-long", "the quote is longer than the quote limit"),
     Code("C006", "context-not-found", "the prefix or suffix does not surround the quote"),
+    Code("C007", "quote-unchecked", "the quote was not checked: the run's work for quote lookups was spent"),
+    Code("C008", "quote-cuts-word", "the quote begins or ends inside a word or number of the source"),
     # -- source files ------------------------------------------------------
     Code("F001", "source-missing", "a source file does not exist"),
     Code("F002", "source-hash-mismatch", "a source file's SHA-256 differs from the catalogue"),

@@ -15,7 +15,7 @@ from pathlib import Path
 from pathlib import PurePosixPath, PureWindowsPath
 from typing import Callable, TypeVar
 
-from .anchor import Hit, Lookup, SourceText
+from .anchor import Budget, Hit, Lookup, SourceText, cuts
 from .models import (
     Citation,
     CitationRef,
@@ -148,6 +148,8 @@ class Project:
     """The most recently used source texts (see TEXTS_KEPT)."""
     _spans: dict[str, tuple[int, int] | None] = field(default_factory=dict, repr=False)
     _derived: dict[object, object] = field(default_factory=dict, repr=False)
+    lookup_budget: Budget = field(default_factory=Budget, repr=False)
+    """The work left for this run's quote lookups (see anchor.RUN_WORK)."""
 
     def derived(self, key: object, compute: Callable[[], T]) -> T:
         """Data derived from the loaded files, computed on first use and kept.
@@ -222,7 +224,7 @@ class Project:
         if text is None:
             return None
         span = self.span(citation.source)
-        lookup = _unique_verbatim(text.text, citation, span) or text.find(citation.quote, citation.prefix, citation.suffix, within=span)
+        lookup = _unique_verbatim(text.text, citation, span) or text.find(citation.quote, citation.prefix, citation.suffix, within=span, budget=self.lookup_budget)
         if span is None or lookup.status not in ("found", "ambiguous"):
             located = Located(lookup.status, lookup.hits, lookup)
         else:
@@ -295,6 +297,8 @@ def _unique_verbatim(text: str, citation: Citation, span: tuple[int, int] | None
     if start < 0 or text.find(quote, start + 1) >= 0:
         return None
     hit = Hit(start, start + len(quote), True)
+    if cuts(text, hit.start, hit.end):
+        return None
     if span is not None and not (span[0] <= hit.start and hit.end <= span[1]):
         return None
     return Lookup("found", (hit,))

@@ -112,6 +112,14 @@ def _add_source(root: Path, source_id: str, file: str, data: bytes) -> None:
         )
 
 
+def _one_fact_citing(root: Path, citations: str) -> None:
+    """Replace the 2017 evidence with one fact and these citations (YAML list items)."""
+    (root / EVIDENCE).write_text(
+        "country: PER\nyear: 2017\nfacts:\n  - indicator: prosecution.operations\n    value: 865\n    citations:\n" + citations,
+        encoding="utf-8",
+    )
+
+
 def _cite(root: Path, source_id: str, quote_yaml: str) -> None:
     """Replace the 2017 evidence with one fact citing ``source_id`` (quote given as YAML)."""
     (root / EVIDENCE).write_text(
@@ -251,7 +259,7 @@ def _one_letter(root: Path) -> None:
     _add_source(root, "letters", "letters.txt", b"a" * 8_000_000 + b"\n")
     _cite(root, "letters", "aaaaaaaa")
     with open(root / EVIDENCE, "a", encoding="utf-8") as stream:
-        stream.write("      - source: letters\n        quote: aaaa aaaa\n")
+        stream.write("      - source: letters\n        quote: aaaaaaaaaaaaaaaa\n")
 
 
 @generator("prefix-enormous")
@@ -279,10 +287,7 @@ def _many_misquotes(root: Path) -> None:
     _add_source(root, "large", "large.txt", text.encode("utf-8"))
     quote = "zzz " + " ".join(words[:60])  # never in the seed
     citations = "".join(f"      - {{source: large, quote: '{quote} {n}'}}\n" for n in range(200))
-    (root / EVIDENCE).write_text(
-        "country: PER\nyear: 2017\nfacts:\n  - indicator: prosecution.operations\n    value: 865\n    citations:\n" + citations,
-        encoding="utf-8",
-    )
+    _one_fact_citing(root, citations)
 
 
 # -- the project's own files -------------------------------------------------------------
@@ -305,3 +310,53 @@ def _folder_link(root: Path) -> None:
 def _fifo(root: Path) -> None:
     # Opening a FIFO would block for ever: it must never be opened.
     os.mkfifo(root / "evidence/peru/2018.yaml")
+
+
+# -- tokens the source keeps apart (issue 12, defect 3) ------------------------------
+
+_TABLE = "Region Cases Share\nMadre de Dios 32 27.4%\nLima 31 26.5%\nthe police reported 31, 265 victims and 1,265 suspects\n"
+
+
+def _cite_table(root: Path, *quotes: str) -> None:
+    _add_source(root, "table", "table.txt", _TABLE.encode())
+    _one_fact_citing(root, "".join(f"      - source: table\n        quote: {quote}\n" for quote in quotes))
+
+
+@generator("quote-merges-two-numbers")
+def _merged_numbers(root: Path) -> None:
+    # "Lima 312 6.5%" against the line "Lima 31 26.5%": a fact of 312 must not pass.
+    _cite_table(root, "Lima 312 6.5%", "reported 31,265 victims")
+
+
+@generator("quote-cuts-a-word-or-number")
+def _cut_words(root: Path) -> None:
+    # "ima 31" is not in "Lima 31"; "265 suspects" is not in "1,265 suspects".
+    _cite_table(root, "ima 31 26.5%", "265 suspects", "adre de Dios 32")
+
+
+# -- work a stranger's files can cause (issue 12, defects 7 and 8) --------------------
+
+_SIXTEEN_MB = 16 * 1024 * 1024 - 1
+
+
+def _letters_seed(root: Path) -> None:
+    _add_source(root, "letters", "letters.txt", b"a" * _SIXTEEN_MB + b"\n")
+
+
+@generator("prefixes-many-long-in-a-seed-of-one-letter")
+def _many_long_prefixes(root: Path) -> None:
+    # The probe's: 1,000 citations with a 2,000-character prefix against a 16 MB seed of one
+    # letter took 129 s.  The run's work for lookups is bounded: the first citations are
+    # checked (ambiguous), the rest reported unchecked (C007), in well under 5 s.
+    _letters_seed(root)
+    prefix = "a" * 1999
+    citations = "".join(f"      - {{source: letters, quote: aaaaaaaa, prefix: {prefix}{n % 10}}}\n" for n in range(1000))
+    _one_fact_citing(root, citations)
+
+
+@generator("quotes-many-frequent-in-a-seed-of-one-letter")
+def _many_frequent_quotes(root: Path) -> None:
+    # 1,000 distinct quotes each occurring 10,000 times or more, with a suffix to compare at each.
+    _letters_seed(root)
+    citations = "".join(f"      - {{source: letters, quote: {'a' * (8 + n)}, suffix: ab}}\n" for n in range(1000))
+    _one_fact_citing(root, citations)

@@ -11,6 +11,8 @@ _STATUS = {
     "context_not_found": "found, but not with the prefix or suffix given",
     "too_short": "too short to identify a passage (at least 8 characters)",
     "too_long": "too long (at most 2000 characters)",
+    "cuts_word": "found only inside longer words or numbers: quote whole words",
+    "unchecked": "not checked: the lookup needed more work than a run may spend",
 }
 
 
