@@ -99,7 +99,7 @@ def build_scorecard(project: Project, ruleset_id: str, year: int, country: str |
 
 def _results(ruleset: RuleSet, evaluator: Evaluator, year: int) -> list[RecommendationResult]:
     return [
-        score_recommendation(rec, evaluator.criteria(rec.criteria, year), ruleset.policy)
+        score_recommendation(rec, evaluator.criteria(rec.criteria, year, ruleset), ruleset.policy)
         for rec in ruleset.recommendations
     ]
 

@@ -2,15 +2,21 @@
 
 The policy (:class:`~scorecard.models.rules.ScoringPolicy`) reads:
 
-- the *score* is the weight of the criteria that hold over the weight of those assessed
-  (true or false; unknown criteria are not assessed);
-- ``met`` when the weight that holds reaches ``met_threshold`` of the weight of *all*
-  criteria, so an unknown criterion blocks ``met`` at the default threshold of 1.0;
-- ``partial`` when the score is above zero and at least ``partial_threshold``;
+- criteria with a ``cap`` are *gates*: they do not score, they bound the verdict;
+  the others are *scored*;
+- the *score* is the weight of the scored criteria that hold over the weight of all
+  scored criteria, so a lone half-weight criterion never scores 100 %;
+- the *coverage* is the weight of the criteria assessed (true or false) over the
+  weight of all of them;
+- ``not_assessed`` when no scored criterion is assessed, when only stand-ins are
+  (indirect evidence never carries a verdict alone), or when the coverage is below
+  ``min_coverage`` (insufficient evidence): no evidence is never failure;
+- ``met`` when the weight that holds reaches ``met_threshold`` of the scored weight;
+- ``partial`` when some weight holds and the score reaches ``partial_threshold``;
 - ``unmet`` otherwise;
-- ``not_assessed`` when no criterion is assessed: no evidence is never failure;
-- a false criterion with a ``cap`` lowers the verdict to at most its cap; it never
-  raises a verdict, and a ``not_assessed`` one stays so.
+- a false gate lowers the verdict to at most its cap, and a gate with no evidence
+  keeps it from ``met`` (whether the cap applies is not known); gates never raise a
+  verdict, and a ``not_assessed`` one stays so.
 
 The verdict carries its explanation, written here so that renderers only format it:
 ``2 of 4 criteria hold (1 not assessed): funding, adults; fails: ngo_partnership;
@@ -51,6 +57,7 @@ class Verdict(NamedTuple):
     assessed: int
     total: int
     explanation: str
+    coverage: float = 0.0
 
 
 def verdict(criteria: Sequence[CriterionResult], policy: ScoringPolicy = ScoringPolicy()) -> Verdict:
@@ -61,37 +68,71 @@ def verdict(criteria: Sequence[CriterionResult], policy: ScoringPolicy = Scoring
     unknown: list[CriterionResult] = []
     for c in criteria:
         (held if c.truth is Truth.TRUE else failed if c.truth is Truth.FALSE else unknown).append(c)
-    assessed = len(held) + len(failed)
-    held_weight = sum(c.weight for c in held)
-    assessed_weight = held_weight + sum(c.weight for c in failed)
-    total_weight = assessed_weight + sum(c.weight for c in unknown)
+    total_weight = assessed_weight = held_weight = scored_weight = 0.0
+    scored_assessed = direct_assessed = False
+    for c in criteria:
+        total_weight += c.weight
+        known = c.truth is not Truth.UNKNOWN
+        if known:
+            assessed_weight += c.weight
+            direct_assessed = direct_assessed or not c.stand_in
+        if c.cap is None:
+            scored_weight += c.weight
+            scored_assessed = scored_assessed or known
+            if c.truth is Truth.TRUE:
+                held_weight += c.weight
+    coverage = assessed_weight / total_weight if total_weight else 0.0
+    score = held_weight / scored_weight if scored_assessed else None
+    counts = (len(held), len(held) + len(failed), len(criteria))
 
-    score = held_weight / assessed_weight if assessed else None
-    if score is None:
-        status = Status.NOT_ASSESSED
-    elif held_weight >= policy.met_threshold * total_weight - _EPSILON:
+    reason = _unassessed(criteria, scored_assessed, direct_assessed, coverage, policy)
+    if reason is not None:
+        return Verdict(Status.NOT_ASSESSED, None, *counts, reason, coverage)
+    assert score is not None
+    if held_weight >= policy.met_threshold * scored_weight - _EPSILON:
         status = Status.MET
-    elif score > 0 and score >= policy.partial_threshold - _EPSILON:
+    elif held_weight > 0 and score >= policy.partial_threshold - _EPSILON:
         status = Status.PARTIAL
     else:
         status = Status.UNMET
 
     capped_by: list[str] = []
     caps = [(Status(c.cap), c.id) for c in failed if c.cap is not None]
-    if caps and status is not Status.NOT_ASSESSED:
+    if caps:
         lowest = min(RANK[cap] for cap, _ in caps)
         if lowest < RANK[status]:
             status = next(cap for cap, _ in caps if RANK[cap] == lowest)
             capped_by = [ident for cap, ident in caps if RANK[cap] == lowest]
+    open_gates = [c.id for c in unknown if c.cap is not None]
+    held_back = bool(open_gates) and status is Status.MET
+    if held_back:
+        status = Status.PARTIAL
 
-    return Verdict(
-        status=status,
-        score=score,
-        held=len(held),
-        assessed=assessed,
-        total=len(criteria),
-        explanation=_sentence(status, held, failed, unknown, len(criteria), capped_by),
-    )
+    sentence = _sentence(status, held, failed, unknown, len(criteria), capped_by)
+    if held_back:
+        sentence += "; not met while " + ", ".join(open_gates) + " has no evidence"
+    return Verdict(status, score, *counts, sentence, coverage)
+
+
+def _unassessed(
+    criteria: Sequence[CriterionResult], scored: bool, direct: bool, coverage: float, policy: ScoringPolicy
+) -> str | None:
+    """Why the verdict is not assessed, or None when it is."""
+    total = len(criteria)
+    if not scored and not any(c.truth is not Truth.UNKNOWN for c in criteria):
+        return "no evidence for its criterion" if total == 1 else f"no evidence for any of its {total} criteria"
+    if not scored:
+        return "no evidence for any criterion that scores (only a gate is assessed)"
+    if not direct:
+        stand_ins = ", ".join(c.id for c in criteria if c.truth is not Truth.UNKNOWN)
+        return f"only stand-in evidence ({stand_ins}); no direct criterion is assessed"
+    if coverage < policy.min_coverage - _EPSILON:
+        return f"insufficient evidence: coverage {_percent(coverage)} is below the {_percent(policy.min_coverage)} required"
+    return None
+
+
+def _percent(fraction: float) -> str:
+    return f"{round(fraction * 100):g}%"
 
 
 def _sentence(
@@ -102,8 +143,6 @@ def _sentence(
     total: int,
     capped_by: list[str],
 ) -> str:
-    if status is Status.NOT_ASSESSED:
-        return "no evidence for its criterion" if total == 1 else f"no evidence for any of its {total} criteria"
     noun = "criterion" if total == 1 else "criteria"
     verb = "holds" if len(held) == 1 else "hold"
     sentence = f"{len(held)} of {total} {noun} {verb}"
@@ -139,6 +178,7 @@ def score_recommendation(
         criteria=list(criteria),
         citations=unique_citations(ref for c in criteria for fact in c.facts for ref in fact.citations),
         explanation=outcome.explanation,
+        coverage=outcome.coverage,
     )
 
 

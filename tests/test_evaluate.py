@@ -332,8 +332,8 @@ LOGIC_INDEX = EvidenceIndex(
     country="PER",
     indicators={},
     facts={
-        "x.reported": {2017: FactRecord(Fact(indicator="x.reported", value=1, citations=[Citation(source="s", quote="q")]), "e.yaml", 2017)},
-        "x.not_reported": {2017: FactRecord(Fact(indicator="x.not_reported", value="not_reported", citations=[Citation(source="s", quote="q")]), "e.yaml", 2017)},
+        "x.reported": {2017: (FactRecord(Fact(indicator="x.reported", value=1, citations=[Citation(source="s", quote="q")]), "e.yaml", 2017),)},
+        "x.not_reported": {2017: (FactRecord(Fact(indicator="x.not_reported", value="not_reported", citations=[Citation(source="s", quote="q")]), "e.yaml", 2017),)},
     },
     years=[2017],
 )
@@ -423,7 +423,7 @@ def _record(year: int, value: int, period: str | None = None) -> FactRecord:
 CUMULATIVE_INDEX = EvidenceIndex(
     country="PER",
     indicators={},
-    facts={"prosecution.convictions": {2010: _record(2010, 9), 2011: _record(2011, 12, "2004-01/2011-11"), 2014: _record(2014, 19)}},
+    facts={"prosecution.convictions": {2010: (_record(2010, 9),), 2011: (_record(2011, 12, "2004-01/2011-11"),), 2014: (_record(2014, 19),)}},
     years=[2010, 2011, 2014],
 )
 

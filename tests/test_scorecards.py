@@ -131,7 +131,7 @@ def test_a_scorecard_scores_every_recommendation_in_rule_file_order(project: Pro
     assert (scorecard.ruleset, scorecard.title, scorecard.country, scorecard.year) == ("tip-test", "Test recommendations", "PER", 2017)
     assert statuses(scorecard) == [("R1", "met"), ("R2", "partial"), ("R3", "not_assessed")]
     r2 = scorecard.results[1]
-    assert r2.explanation == "1 of 2 criteria holds: convictions; fails: complicity"
+    assert r2.explanation == "1 of 2 criteria holds: convictions; fails: complicity; capped at partial by complicity"
     assert [c.explanation for c in r2.criteria] == [
         "prosecution.convictions: 33 in 2017, at least 1 required",
         "complicity.convicted: 0 in 2017, more than 0 required",

@@ -44,6 +44,7 @@ def criterion(entry: dict[str, Any]) -> CriterionResult:
         weight=float(entry.get("weight", 1.0)),
         cap=entry.get("cap"),
         explanation="",
+        stand_in=bool(entry.get("stand_in", False)),
     )
 
 
@@ -66,6 +67,8 @@ def test_scoring_case(path: Path) -> None:
         assert result.score == (None if expect["score"] is None else pytest.approx(expect["score"]))
     if "explanation" in expect:
         assert result.explanation == expect["explanation"]
+    weights = sum(c.weight for c in criteria)
+    assert result.coverage == pytest.approx(sum(c.weight for c in criteria if c.truth is not Truth.UNKNOWN) / weights)
 
 
 # -- a recommendation's result -------------------------------------------------------------

@@ -3,7 +3,7 @@
 Imports nothing else from the package, so every layer may depend on it.
 """
 
-from .base import NOT_REPORTED, Basis, Pillar, month_span, period_years
+from .base import NOT_REPORTED, Basis, Pillar, Scalar, month_span, period_years
 from .countries import Country, CountryCatalogue, CountryNames, country_name
 from .conditions import Condition
 from .evidence import Bound, Citation, Direction, EvidenceFile, Fact
@@ -13,6 +13,9 @@ from .results import (
     CitationRef,
     CriterionResult,
     FactUsed,
+    Finding,
+    FindingValue,
+    Reason,
     Provenance,
     RecommendationResult,
     Scorecard,
@@ -33,5 +36,5 @@ __all__ = [
     "EvidenceFile", "Fact", "FactUsed", "Indicator", "IndicatorCatalogue", "IndicatorType",
     "Pillar", "ProjectConfig", "Provenance", "Recommendation", "RecommendationResult", "RuleSet",
     "Scorecard", "ScoringPolicy", "Coverage", "CoverageGap", "Progress", "ProgressRow", "Trend", "Source", "SourceCatalogue", "Span", "Status", "Totals", "Truth",
-    "period_years", "month_span", "Basis", "Bound", "Direction", "Reporter", "TierConclusion",
+    "period_years", "month_span", "Finding", "FindingValue", "Reason", "Scalar", "Basis", "Bound", "Direction", "Reporter", "TierConclusion",
 ]

@@ -104,6 +104,79 @@ class FactUsed(_Result):
     note: str | None = None
     path: str
     citations: list[CitationRef]
+    direction: str | None = None
+    bound: str = "exact"
+    basis: str | None = None
+    """What the count counts (the fact's, else the indicator's basis)."""
+    reporter: str | None = None
+    conflict: bool = False
+    """Another reporter or source gives a different figure for the same indicator and year."""
+
+
+class Reason(str, Enum):
+    """Why a finding came out as it did, for readers' words in any language."""
+
+    HOLDS = "holds"
+    """The figure(s) satisfy the condition."""
+    FAILS = "fails"
+    """The figure(s) do not."""
+    NO_EVIDENCE = "no_evidence"
+    NOT_REPORTED = "not_reported"
+    """The source says the government did not report it: presumed not achieved."""
+    TOTAL_NOT_LEVEL = "total_not_level"
+    """A total over a longer period is not the year's level."""
+    DIRECTION_ONLY = "direction_only"
+    """Only a reported direction, no figure to compare with a level."""
+    DIRECTION = "direction"
+    """A change decided by the direction the source reports."""
+    NO_EARLIER_YEAR = "no_earlier_year"
+    NOT_COMPARABLE = "not_comparable"
+    """The earlier figure counts something else, or another reporter's."""
+    GAP_TOO_LONG = "gap_too_long"
+    CONFLICT = "conflict"
+    """Reporters disagree and the policy gives no single figure."""
+    BOUND_UNDECIDED = "bound_undecided"
+    """A bound ("more than 36") does not decide the comparison."""
+    NO_ORDER = "no_order"
+
+
+@dataclass(slots=True, kw_only=True)
+class FindingValue(_Result):
+    """One figure a finding read, with what it counts."""
+
+    value: Scalar | None
+    year: int
+    period: str | None = None
+    unit: str | None = None
+    basis: str | None = None
+    currency: str | None = None
+    bound: str = "exact"
+    direction: str | None = None
+    reporter: str | None = None
+
+
+@dataclass(slots=True, kw_only=True)
+class Finding(_Result):
+    """What one condition found, as data: a renderer can write it in readers' words or
+    another language.  ``kind`` is ``level`` (a comparison), ``change`` or ``reported``;
+    ``values`` are the figures read (for a change: the earlier one first); ``required``
+    is the comparison's operand; ``conflict_policy`` names the rule applied when
+    reporters disagree and ``chosen`` whose figure was used."""
+
+    kind: str
+    op: str
+    indicator: str
+    label: str | None
+    truth: Truth
+    reason: Reason
+    negated: bool = False
+    year: int
+    values: list[FindingValue] = field(default_factory=list)
+    required: Scalar | list[Scalar] | None = None
+    min_change: float | None = None
+    conflict_policy: str | None = None
+    chosen: str | None = None
+    conflicting: list[FindingValue] = field(default_factory=list)
 
 
 @dataclass(slots=True, kw_only=True)
@@ -115,6 +188,10 @@ class CriterionResult(_Result):
     cap: str | None = None
     explanation: str
     facts: list[FactUsed] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+    """What each comparison found, as data (the explanation is their English sentence)."""
+    stand_in: bool = False
+    """Indirect evidence (a stand-in, or a precondition credited): cannot carry a verdict alone."""
 
 
 @dataclass(slots=True, kw_only=True)
@@ -132,6 +209,8 @@ class RecommendationResult(_Result):
     criteria: list[CriterionResult]
     citations: list[CitationRef]
     explanation: str
+    coverage: float = 0.0
+    """Weight of the criteria assessed (true or false) over the weight of all scored criteria."""
 
 
 @dataclass(slots=True, kw_only=True)
