@@ -173,11 +173,15 @@ def evaluate(project: Project, ruleset: str | None = None, year: int | None = No
         return build_scorecard(project, ruleset_id, year, country_code)
 
 
-def progress(project: Project, ruleset: str, country: str | None = None, years: list[int] | None = None) -> Progress:
-    """Each recommendation's verdict in every year with evidence (or the years given), and its trend."""
+def progress(project: Project, ruleset: str, country: str | None = None, years: list[int] | None = None, *, follow: str | None = None) -> Progress:
+    """Each recommendation's verdict in every year with evidence (or the years given), and its trend.
+    With ``follow`` (an item id), that item through the reports that continue it, one row each."""
+    from .lineage import build_lineage
     from .scorecards import build_progress
 
     with _collector_paused():
+        if follow is not None:
+            return build_lineage(project, ruleset, follow, country, years)
         return build_progress(project, ruleset, country, years)
 
 

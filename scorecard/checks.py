@@ -20,6 +20,7 @@ from .cache import EvidenceCache, citations_of, fingerprint
 from .country_checks import check_countries_file, country_problem
 from .diagnostics import Diagnostic
 from .layout import EvidenceLayout, stray_files
+from .lineage import continues_problem
 from .loader import COUNTRIES_FILE, INDICATORS_FILE, SOURCES_FILE, LoadedProject, evidence_files, load_evidence, read_evidence
 from .models import NOT_REPORTED, Citation, Condition, Indicator, IndicatorType, RuleSet, month_span, period_years
 from .models.conditions import CHANGES, COMPARISONS, AllOf, AnyOf, In, Not, Reported
@@ -253,6 +254,10 @@ def _check_ruleset(context: _Context, ruleset: RuleSet, path: str) -> None:
         _check_unique_ids(context, path, criteria_entries, (*r_loc, "criteria"), "criterion")
         if recommendation.citation is not None:
             _check_citation(context, path, (*r_loc, "citation"), recommendation.citation)
+        if recommendation.continues is not None:
+            problem = continues_problem(project, ruleset.id, recommendation.id, recommendation.continues)
+            if problem is not None:
+                context.add(path, (*r_loc, "continues"), "R023", *problem)
         for t_index, link in enumerate(recommendation.tvpa):
             if tvpa and link not in tvpa_ids:
                 context.add(path, (*r_loc, "tvpa", t_index), "R005", f'"{link}" is not a criterion of the {TVPA_RULESET} rule set', hint=_suggest(link, tvpa_ids) or f"its ids are {', '.join(sorted(tvpa_ids))}")

@@ -74,6 +74,7 @@ _CODES = [
     Code("R020", "duplicate-country-year", "two evidence files give the same country and year"),
     Code("R021", "country-in-two-folders", "a country's evidence files are in more than one folder"),
     Code("R022", "source-before-year", "a fact cites a report that covers only years before the fact's"),
+    Code("R023", "bad-continues", "a recommendation continues an item that does not exist, of its own rule set, or in a loop"),
     Code("R040", "unknown-country", "a country code is not in rules/countries.yaml"),
     Code("R041", "unknown-currency", "a currency code is not an ISO 4217 code"),
     # -- citations ---------------------------------------------------------

@@ -53,19 +53,21 @@ def evaluate(
 def progress(
     ruleset: Annotated[str, typer.Argument(metavar="RULESET", help="Rule set id.")],
     years: Annotated[Optional[str], typer.Option("--years", help="Only these years, e.g. 2014,2017 (default: every year with evidence).")] = None,
+    follow: Annotated[Optional[str], typer.Option("--follow", metavar="REC", help="Follow this recommendation through the reports that continue it (one row per report).")] = None,
     country: CountryOption = None,
     format: FormatOption = TableFormat.plain,
     project: ProjectOption = None,
     no_cache: NoCacheOption = False,
 ) -> None:
-    """Recommendations by year, with each year's verdict and the trend."""
+    """Recommendations by year, with each year's verdict and the trend; with --follow,
+    one recommendation through successive reports (items linked by `continues`)."""
     from .. import api
     from ..errors import ScorecardError
     from ..render.tables import render_progress
 
     try:
         chosen = parse_years(years)
-        result = api.progress(open_project(project, no_cache), ruleset, country, chosen)
+        result = api.progress(open_project(project, no_cache), ruleset, country, chosen, follow=follow)
     except ScorecardError as error:
         fail(error)
     write(render_progress(result, format.value))

@@ -66,6 +66,11 @@ class Recommendation(StrictModel):
     legal_reference: str | None = Field(default=None, description="e.g. 22 U.S.C. 7106(b)(1)")
     pillar: Pillar = Field(strict=False)
     tvpa: list[ItemId] = Field(default_factory=list, description="ids in the tvpa-minimum-standards rule set")
+    continues: str | None = Field(
+        default=None,
+        pattern=r"^[a-z0-9][a-z0-9_-]*/[A-Za-z0-9][A-Za-z0-9_.-]*$",
+        description="the earlier report's item this one repeats or carries on, as <ruleset>/<item> (tip-2015-peru/R1)",
+    )
     weight: float = Field(default=1.0, gt=0)
     criteria: list[Criterion] = Field(min_length=1)
 
