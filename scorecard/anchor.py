@@ -42,7 +42,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import partial
 from itertools import accumulate
-from typing import Literal
+from typing import Literal, Protocol
 
 __all__ = [
     "MIN_QUOTE_CHARS",
@@ -459,8 +459,18 @@ class Lookup:
         return self.hits[0] if self.status == "found" else None
 
 
-def _inside(hit: Hit, span: tuple[int, int]) -> bool:
-    return span[0] <= hit.start and hit.end <= span[1]
+class Holds(Protocol):
+    """A region of a text that says which hits lie in it (see scorecard.regions)."""
+
+    def holds(self, hit: Hit) -> bool: ...
+
+
+def _inside(hit: Hit, span: tuple[int, int] | Holds) -> bool:
+    """Whether a hit lies in a span, or in a region (anything with ``holds(hit)``: the
+    parts of a shared source about one country, see scorecard.regions)."""
+    if isinstance(span, tuple):
+        return span[0] <= hit.start and hit.end <= span[1]
+    return bool(span.holds(hit))
 
 
 def cuts(text: str, start: int, end: int) -> bool:
@@ -675,7 +685,7 @@ class SourceText:
         quote: str,
         prefix: str | None = None,
         suffix: str | None = None,
-        within: tuple[int, int] | None = None,
+        within: tuple[int, int] | Holds | None = None,
         budget: Budget | None = None,
     ) -> Lookup:
         """Look a quote up.

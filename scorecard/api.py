@@ -21,6 +21,7 @@ from .diagnostics import Diagnostic
 from .errors import InvalidProject, NoEvidence, ProjectNotFound, ScorecardError, UnknownRuleSet, did_you_mean
 from .loader import find_root, load_project
 from .models import Citation, Coverage, Progress, Scorecard, Status
+from .models.regional import RegionalProgress, RegionalScorecard
 from .project import Project
 from .templates import check_templates
 
@@ -53,7 +54,7 @@ class Report:
 
 
 def embedded_root() -> Path:
-    """The Peru dataset shipped with the package (or the checkout it runs from)."""
+    """The example dataset shipped with the package (or the checkout it runs from)."""
     package = Path(__file__).resolve().parent
     for candidate in (package / "_data", package.parent):
         if (candidate / "scorecard.yaml").is_file() and (candidate / "rules").is_dir():
@@ -145,8 +146,12 @@ def _check(root: Path, *, for_evaluation: bool, cache: bool) -> tuple[Report, Pr
 # -- evaluating ---------------------------------------------------------------------
 
 
-def default_ruleset(project: Project) -> str:
-    configured = project.config.default_ruleset
+def default_ruleset(project: Project, countries: list[str] | None = None) -> str:
+    """The rule set of a command that names none: the one country's ``default_ruleset``
+    from rules/countries.yaml, else the project's from scorecard.yaml, else its only one."""
+    from .countries import default_ruleset_for
+
+    configured = default_ruleset_for(project, countries or []) or project.config.default_ruleset
     if configured:
         if configured not in project.rulesets:
             raise UnknownRuleSet(configured, project.rulesets)
@@ -171,6 +176,43 @@ def evaluate(project: Project, ruleset: str | None = None, year: int | None = No
             raise NoEvidence(f"there is no evidence for {country_code} yet")
     with _collector_paused():  # results are trees of small acyclic objects, as in loading
         return build_scorecard(project, ruleset_id, year, country_code)
+
+
+def evaluate_countries(
+    project: Project, ruleset: str | None, year: int | None, codes: list[str], all_countries: bool = False
+) -> Scorecard | RegionalScorecard:
+    """``evaluate`` for ``--country`` given any number of times (codes in any case, commas
+    allowed) or ``--all-countries``: one country's scorecard, or, for several (or for
+    --all-countries), the regional scorecard that puts them side by side."""
+    from .countries import choose_countries, parse_codes
+    from .regional import build_regional
+    from .scorecards import ruleset_of
+
+    codes = parse_codes(codes)
+    ruleset_id = ruleset or default_ruleset(project, codes)
+    countries = choose_countries(project, ruleset_of(project, ruleset_id), codes, all_countries)
+    if len(countries) == 1 and not all_countries:
+        return evaluate(project, ruleset_id, year, countries[0])
+    with _collector_paused():
+        return build_regional(project, ruleset_id, year, countries)
+
+
+def progress_countries(
+    project: Project, ruleset: str, codes: list[str], all_countries: bool = False, years: list[int] | None = None, *, follow: str | None = None
+) -> Progress | RegionalProgress:
+    """``progress`` for one country, or several side by side (as :func:`evaluate_countries`);
+    ``follow`` (see :func:`progress`) takes one country."""
+    from .countries import choose_countries, parse_codes
+    from .regional import build_regional_progress
+    from .scorecards import ruleset_of
+
+    countries = choose_countries(project, ruleset_of(project, ruleset), parse_codes(codes), all_countries)
+    if len(countries) == 1 and not all_countries:
+        return progress(project, ruleset, countries[0], years, follow=follow)
+    if follow is not None:
+        raise ScorecardError("--follow follows a recommendation in one country; give one --country")
+    with _collector_paused():
+        return build_regional_progress(project, ruleset, countries, years)
 
 
 def progress(project: Project, ruleset: str, country: str | None = None, years: list[int] | None = None, *, follow: str | None = None) -> Progress:

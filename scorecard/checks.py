@@ -22,8 +22,9 @@ from .diagnostics import Diagnostic
 from .layout import EvidenceLayout, stray_files
 from .lineage import continues_problem
 from .loader import COUNTRIES_FILE, INDICATORS_FILE, SOURCES_FILE, LoadedProject, evidence_files, load_evidence, read_evidence
-from .models import NOT_REPORTED, Citation, Condition, Indicator, IndicatorType, RuleSet, month_span, period_years
+from .models import NOT_REPORTED, Citation, Condition, Indicator, IndicatorType, RuleSet, Span, month_span, period_years
 from .models.conditions import CHANGES, COMPARISONS, AllOf, AnyOf, In, Not, Reported
+from .regions import phrase_range
 from .project import MAX_SOURCE_BYTES, EvidenceDoc, citation_key, read_source, source_path_problem
 from .timeliness import too_early
 
@@ -138,17 +139,17 @@ def _closest_file(file: str, seeds: Path) -> str | None:
 
 
 def _check_span(context: _Context, source_id: str, text: anchor.SourceText, loc: Loc) -> None:
-    span = context.loaded.project.sources[source_id].span
-    if span is None:
-        return
-    start = text.find_phrase(span.start)
-    if start is None:
-        context.add(SOURCES_FILE, (*loc, "span", "start"), "F004", f'span start "{span.start}" is not in the source', hint=_span_hint(source_id, span.start))
-        return
-    end = text.find_phrase(span.end)
-    if end is None or end.end <= start.start:
-        where = "after its start" if end is None else "after its start (its first occurrence comes before the start)"
-        context.add(SOURCES_FILE, (*loc, "span", "end"), "F004", f'span end "{span.end}" is not in the source {where}', hint=_span_hint(source_id, span.end))
+    """Every span and excluded range of a source must be found in its text."""
+    source = context.loaded.project.sources[source_id]
+    ranges: list[tuple[Loc, Span]] = [((*loc, "span"), source.span)] if source.span is not None else []
+    ranges += [((*loc, "spans", i), span) for i, span in enumerate(source.spans or ())]
+    ranges += [((*loc, "exclude", i), span) for i, span in enumerate(source.exclude or ())]
+    for span_loc, span in ranges:
+        found, missing = phrase_range(text, span)
+        if missing == "start":
+            context.add(SOURCES_FILE, (*span_loc, "start"), "F004", f'span start "{span.start}" is not in the source', hint=_span_hint(source_id, span.start))
+        elif missing == "end":
+            context.add(SOURCES_FILE, (*span_loc, "end"), "F004", f'span end "{span.end}" is not in the source after its start', hint=_span_hint(source_id, span.end))
 
 
 def _span_hint(source_id: str, phrase: str) -> str:
@@ -169,9 +170,14 @@ def _check_countries(context: _Context) -> None:
     catalogue = context.loaded.documents.get(SOURCES_FILE)
     sources = catalogue.data.get("sources") if catalogue and isinstance(catalogue.data, dict) else None
     for index, entry in enumerate(sources if isinstance(sources, list) else []):
-        source = project.sources.get(entry["id"]) if isinstance(entry, dict) and isinstance(entry.get("id"), str) else None
-        if source is not None and source.country is not None and isinstance(entry.get("country"), str):
+        ident = entry.get("id") if isinstance(entry, dict) else None
+        source = project.sources.get(ident) if isinstance(ident, str) else None
+        if source is None:
+            continue
+        if source.country is not None and isinstance(entry.get("country"), str):
             _check_country(context, SOURCES_FILE, ("sources", index, "country"), source.country)
+        for s_index, span in enumerate(source.spans or ()):
+            _check_country(context, SOURCES_FILE, ("sources", index, "spans", s_index, "country"), span.country)
     for ruleset_id, path in project.ruleset_paths.items():
         country = project.rulesets[ruleset_id].country
         if country is not None:
@@ -253,7 +259,7 @@ def _check_ruleset(context: _Context, ruleset: RuleSet, path: str) -> None:
         criteria_entries = document.data["recommendations"][r_index].get("criteria")
         _check_unique_ids(context, path, criteria_entries, (*r_loc, "criteria"), "criterion")
         if recommendation.citation is not None:
-            _check_citation(context, path, (*r_loc, "citation"), recommendation.citation)
+            _check_citation(context, path, (*r_loc, "citation"), recommendation.citation, ruleset.country)
         if recommendation.continues is not None:
             problem = continues_problem(project, ruleset.id, recommendation.id, recommendation.continues)
             if problem is not None:
@@ -429,7 +435,7 @@ def _reuse_cached(context: _Context, cache: EvidenceCache, path: str, digest: st
     loaded.files_read += 1
     places = loaded.project.quote_places()
     for citation, place in zip(entry.citations(), entry.places):
-        places[citation_key(citation)] = place
+        places[citation_key(citation, entry.evidence.country)] = place
     context.citations += len(entry.places)
     return True
 
@@ -440,7 +446,7 @@ def _store_clean(context: _Context, cache: EvidenceCache, doc: EvidenceDoc, dige
     citations = citations_of(doc.data)
     sources = {citation.source: context.verified.get(citation.source, "") for citation in citations}
     places = context.loaded.project.quote_places()
-    keys = [citation_key(citation) for citation in citations]
+    keys = [citation_key(citation, doc.data.country) for citation in citations]
     if "" in sources.values() or any(key not in places for key in keys):
         return
     cache.put(doc.path, digest, doc.data, [places[key] for key in keys], sources)
@@ -475,7 +481,7 @@ def _check_evidence_file(context: _Context, doc: EvidenceDoc, countries: Evidenc
         _check_duplicate_fact(context, path, loc, fact, data.year, seen, index)
         first_year = period_years(fact.period)[0] if fact.period is not None else data.year
         for c_index, citation in enumerate(fact.citations):
-            _check_citation(context, path, (*loc, "citations", c_index), citation)
+            _check_citation(context, path, (*loc, "citations", c_index), citation, data.country)
             _check_source_year(context, path, (*loc, "citations", c_index, "source"), citation.source, first_year)
 
 
@@ -516,7 +522,8 @@ def _contains(outer: tuple[int, int], inner: tuple[int, int]) -> bool:
 # -- citations -------------------------------------------------------------------------------
 
 
-def _check_citation(context: _Context, path: str, loc: Loc, citation: Citation) -> None:
+def _check_citation(context: _Context, path: str, loc: Loc, citation: Citation, country: str | None) -> None:
+    """One citation of a fact (or a recommendation) of ``country`` (None: any country's)."""
     project = context.loaded.project
     context.citations += 1
     if citation.source not in project.sources:
@@ -537,7 +544,7 @@ def _check_citation(context: _Context, path: str, loc: Loc, citation: Citation) 
         if words is not None and len(words) > anchor.MAX_QUOTE_CHARS:  # compared at every occurrence: bounded too
             context.add(path, (*loc, key), "C005", f"{key} is {len(words)} characters long, more than {anchor.MAX_QUOTE_CHARS}", hint="a few words are enough to single the quote out")
             return
-    located = project.locate(citation)
+    located = project.locate(citation, country)
     if located is None or located.status == "found":
         return  # None: the text became unreadable after its own checks passed (it is re-read when evicted)
     text = project.source_text(citation.source)
@@ -562,8 +569,7 @@ def _check_citation(context: _Context, path: str, loc: Loc, citation: Citation) 
     elif located.status == "context_not_found":
         context.add(path, (*loc, "prefix" if citation.prefix else "suffix"), "C006", f'the prefix or suffix given does not surround quote "{_shorten(quote)}" in source "{citation.source}"', hint=f'copy the words just before or after the quote from the source; `scorecard cite {citation.source} "{_shorten(quote, 60)}"` shows where the quote is')
     elif located.status == "outside_span":
-        line, _ = text.line_col(located.hits[0].start)
-        context.add(path, (*loc, "quote"), "C003", f'quote "{_shorten(quote)}" is at {file}:{line}, outside the part of source "{citation.source}" about its country', hint=f'the span starts at "{project.sources[citation.source].span.start}"')
+        _outside_span(context, path, loc, citation, country, located.hits[0].start)
     elif located.status == "cuts_word":
         hit = located.hits[0]
         line, col = text.line_col(hit.start)
@@ -582,6 +588,30 @@ def _whole_words_around(text: str, start: int, end: int) -> str:
     while end < len(text) and anchor.cuts(text, 0, end):
         end += 1
     return text[start:end]
+
+
+def _outside_span(context: _Context, path: str, loc: Loc, citation: Citation, country: str | None, start: int) -> None:
+    project = context.loaded.project
+    source = project.sources[citation.source]
+    region = project.region(citation.source, country)
+    text = project.source_text(citation.source)
+    assert region is not None and text is not None  # the quote was found outside it
+    file = f"seeds/{source.file}"
+    line, _ = text.line_col(start)
+    quote = _shorten(citation.quote)
+    if country is not None and country_problem(project.country_catalogue, country) is not None:
+        return  # an unknown country: reported once, where it is written (R040)
+    if region.empty and country is not None:
+        about = ", ".join(region.countries) or "another country"
+        context.add(path, (*loc, "source"), "F016", f'source "{citation.source}" has no part about {country} (it is about {about})',
+                    hint=f"add a span for {country} under `spans:` in {SOURCES_FILE}, or cite a source about {country}")
+    elif not region.contains(start, start + 1) and any(a <= start < b for a, b in region.excluded):
+        context.add(path, (*loc, "quote"), "F017", f'quote "{quote}" is at {file}:{line}, in a range of source "{citation.source}" excluded from citation',
+                    hint="an excluded range (a collector's header) is not the report's words; quote the report itself")
+    else:
+        starts = [s.start for s in (source.spans or ()) if country is None or s.country == country] or ([source.span.start] if source.span else [])
+        hint = "the part about " + (country or "its country") + " starts at " + ", ".join(f'"{s}"' for s in starts) if starts else None
+        context.add(path, (*loc, "quote"), "C003", f'quote "{quote}" is at {file}:{line}, outside the part of source "{citation.source}" about {country or "its country"}', hint=hint)
 
 
 def _times(count: int) -> str:

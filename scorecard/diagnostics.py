@@ -92,6 +92,8 @@ _CODES = [
     Code("F003", "source-outside-project", "a source path is absolute, climbs out of seeds/, or links outside it"),
     Code("F004", "span-not-found", "a span's start or end phrase is not in the source"),
     Code("F005", "source-unreadable", "a source file is not UTF-8 text or is too large"),
+    Code("F016", "no-span-for-country", "a fact cites a shared source that has no part about the fact's country"),
+    Code("F017", "quote-in-excluded-range", "the quote lies in a range of the source excluded from citation (a collector's header)"),
     # -- the project -------------------------------------------------------
     Code("P001", "project-file-missing", "a file the project needs is missing"),
     Code("P002", "project-layout", "a file is not where the project layout expects it"),

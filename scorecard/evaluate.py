@@ -184,7 +184,7 @@ class Evaluator:
         )
 
     def resolve(self, citation: Citation) -> CitationRef:
-        return self.project.resolve(citation)
+        return self.project.resolve(citation, self.index.country)
 
 
 def indicators_read(condition: Condition) -> list[str]:

@@ -111,6 +111,9 @@ def plan(root: Path, paths: Sequence[str] | None = None) -> FixReport:
     wanted = None if paths is None else set(paths)
     files: list[FileFix] = []
     skipped: list[Note] = []
+    # A quote is looked for in the part of a shared source about its file's country.
+    countries = {doc.path: doc.data.country for doc in project.evidence}
+    countries.update({project.ruleset_paths[i]: r.country for i, r in project.rulesets.items()})
     for path, citations in _citations(loaded):
         if wanted is not None and path not in wanted:
             continue
@@ -119,7 +122,7 @@ def plan(root: Path, paths: Sequence[str] | None = None) -> FixReport:
         for loc, citation in citations:
             if not intact(citation.source):
                 continue
-            repair, problem = _repair(project, citation, loc)
+            repair, problem = _repair(project, citation, loc, countries.get(path))
             mark = document.mark((*loc, "quote"))
             if problem:
                 skipped.append(Note(path, mark.line, mark.col, problem))
@@ -211,12 +214,12 @@ def _collapse(text: str) -> str:
     return _WHITESPACE.sub(" ", text).strip()
 
 
-def _repair(project: Project, citation: Citation, loc: Loc) -> tuple[_Repair | None, str | None]:
+def _repair(project: Project, citation: Citation, loc: Loc, country: str | None) -> tuple[_Repair | None, str | None]:
     """The repair of one citation, or the reason it needs one that cannot be made."""
     quote = citation.quote
     if anchor.visible_length(quote) < anchor.MIN_QUOTE_CHARS or len(quote) > anchor.MAX_QUOTE_CHARS:
         return None, None  # validate reports it; no repair is possible
-    located = project.locate(citation)
+    located = project.locate(citation, country)
     text = project.source_text(citation.source)
     if located is None or text is None:
         return None, None
@@ -227,7 +230,7 @@ def _repair(project: Project, citation: Citation, loc: Loc) -> tuple[_Repair | N
     notes: list[str] = []
     if located.status == "ambiguous" and citation.prefix is None and citation.suffix is None:
         hit = located.hits[0]
-        context = _context(project, citation, hit)
+        context = _context(project, citation, hit, country)
         line = text.line_col(hit.start)[0]
         if context is None:
             return None, f'quote occurs {len(located.hits)} times in "{citation.source}"; no prefix or suffix of up to {MAX_CONTEXT_WORDS} words singles one out: quote more words'
@@ -245,13 +248,13 @@ def _repair(project: Project, citation: Citation, loc: Loc) -> tuple[_Repair | N
     if not values:
         return None, None
     repaired = Citation(**{**citation.model_dump(), **values})
-    check = project.locate(repaired)
+    check = project.locate(repaired, country)
     if check is None or check.status != "found" or check.hits[0].start != hit.start:
         return None, "a repair was found but does not single out the passage; left as it is"
     return _Repair(loc, values, "; ".join(notes)), None
 
 
-def _context(project: Project, citation: Citation, hit: anchor.Hit) -> tuple[str, str] | None:
+def _context(project: Project, citation: Citation, hit: anchor.Hit, country: str | None) -> tuple[str, str] | None:
     """The shortest ``suffix`` or ``prefix`` (whole words) that makes ``hit`` the only match."""
     text = project.source_text(citation.source)
     assert text is not None
@@ -264,7 +267,7 @@ def _context(project: Project, citation: Citation, hit: anchor.Hit) -> tuple[str
         if n <= len(before):
             options.append(("prefix", " ".join(before[-n:])))
     for key, words in sorted(options, key=lambda o: (len(o[1]), o[0] == "prefix")):
-        located = project.locate(citation.model_copy(update={key: words}))
+        located = project.locate(citation.model_copy(update={key: words}), country)
         if located is not None and located.status == "found" and located.hits[0].start == hit.start:
             return key, words
     return None

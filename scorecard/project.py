@@ -26,6 +26,7 @@ from .models import (
     RuleSet,
     Source,
 )
+from .regions import Region, region_of
 from .yamlio import read_bounded
 
 
@@ -97,8 +98,9 @@ def read_source(root: Path, file: str) -> bytes | None:
 T = TypeVar("T")
 Place = tuple[int, int, "str | None"]
 """Line, column and section heading of a quote in its source."""
-CitationKey = tuple[str, str, "str | None", "str | None"]
-"""What identifies a citation's passage: source, quote, prefix, suffix."""
+CitationKey = tuple[str, str, "str | None", "str | None", "str | None"]
+"""What identifies a citation's passage: source, quote, prefix, suffix, and the country
+of the fact citing it (a shared source has a part for each country)."""
 
 TEXTS_KEPT = 128
 """Source texts kept in memory at once (about 15 MB for TIP-sized chapters)."""
@@ -146,7 +148,7 @@ class Project:
     """What loading had to tell the user that is not a problem of the files (about the cache)."""
     _texts: OrderedDict[str, SourceText | None] = field(default_factory=OrderedDict, repr=False)
     """The most recently used source texts (see TEXTS_KEPT)."""
-    _spans: dict[str, tuple[int, int] | None] = field(default_factory=dict, repr=False)
+    _regions: dict[tuple[str, str | None], Region | None] = field(default_factory=dict, repr=False)
     _derived: dict[object, object] = field(default_factory=dict, repr=False)
     lookup_budget: Budget = field(default_factory=Budget, repr=False)
     """The work left for this run's quote lookups (see anchor.RUN_WORK)."""
@@ -204,31 +206,27 @@ class Project:
         while len(self._texts) > TEXTS_KEPT:
             self._texts.popitem(last=False)
 
-    def span(self, source_id: str) -> tuple[int, int] | None:
-        """Original offsets of the part of a source about its country (None: all of it,
-        or a span whose phrases are missing, which validation reports)."""
-        if source_id not in self._spans:
+    def region(self, source_id: str, country: str | None = None) -> Region | None:
+        """Where facts of ``country`` may quote the source (see :mod:`scorecard.regions`);
+        None: anywhere in it."""
+        key = (source_id, country)
+        if key not in self._regions:
             source, text = self.sources.get(source_id), self.source_text(source_id)
-            found = None
-            if source is not None and source.span is not None and text is not None:
-                start, end = text.find_phrase(source.span.start), text.find_phrase(source.span.end)
-                if start is not None and end is not None and end.end > start.start:
-                    found = (start.start, end.end)
-            self._spans[source_id] = found
-        return self._spans[source_id]
+            self._regions[key] = region_of(source, text, country) if source is not None and text is not None else None
+        return self._regions[key]
 
-    def locate(self, citation: Citation) -> Located | None:
-        """Find a citation's quote; occurrences outside the source's span do not count.
-        None when the source is unknown or unreadable."""
+    def locate(self, citation: Citation, country: str | None = None) -> Located | None:
+        """Find a citation's quote; occurrences outside the part of the source about
+        ``country`` (the citing fact's) do not count.  None when the source is unknown or unreadable."""
         text = self.source_text(citation.source) if citation.source in self.sources else None
         if text is None:
             return None
-        span = self.span(citation.source)
-        lookup = _unique_verbatim(text.text, citation, span) or text.find(citation.quote, citation.prefix, citation.suffix, within=span, budget=self.lookup_budget)
-        if span is None or lookup.status not in ("found", "ambiguous"):
+        region = self.region(citation.source, country)
+        lookup = _unique_verbatim(text.text, citation, region) or text.find(citation.quote, citation.prefix, citation.suffix, within=region, budget=self.lookup_budget)
+        if region is None or lookup.status not in ("found", "ambiguous"):
             located = Located(lookup.status, lookup.hits, lookup)
         else:
-            inside = tuple(h for h in lookup.hits if span[0] <= h.start and h.end <= span[1])
+            inside = tuple(h for h in lookup.hits if region.holds(h))
             if not inside:
                 located = Located("outside_span", lookup.hits, lookup)
             else:
@@ -239,9 +237,9 @@ class Project:
         places = self.quote_places()
         if located.hits:
             start = located.hits[0].start
-            places[citation_key(citation)] = (*text.line_col(start), text.heading_before(start))
+            places[citation_key(citation, country)] = (*text.line_col(start), text.heading_before(start))
         else:
-            places[citation_key(citation)] = None
+            places[citation_key(citation, country)] = None
         return located
 
     def quote_places(self) -> dict[CitationKey, Place | None]:
@@ -249,21 +247,22 @@ class Project:
         Filled by :meth:`locate`, and by the cache of unchanged evidence files."""
         return self.derived("quote places", dict)
 
-    def resolve(self, citation: Citation) -> CitationRef:
-        """Where a citation's quote is: line and column of its match (0 when not found).
-        Each distinct citation is looked up once per project."""
+    def resolve(self, citation: Citation, country: str | None = None) -> CitationRef:
+        """Where a citation's quote is (in the part about ``country``): line and column of
+        its match (0 when not found).  Each distinct citation is looked up once per project."""
         refs: dict[CitationKey, CitationRef] = self.derived("citation refs", dict)
-        key = citation_key(citation)
+        key = citation_key(citation, country)
         if key not in refs:
-            refs[key] = self._resolve(citation)
+            refs[key] = self._resolve(citation, country)
         return refs[key]
 
-    def _resolve(self, citation: Citation) -> CitationRef:
+    def _resolve(self, citation: Citation, country: str | None) -> CitationRef:
         source = self.sources.get(citation.source)
         places = self.quote_places()
-        if citation_key(citation) not in places and source is not None:
-            self.locate(citation)
-        line, col, heading = places.get(citation_key(citation)) or (0, 0, None)
+        key = citation_key(citation, country)
+        if key not in places and source is not None:
+            self.locate(citation, country)
+        line, col, heading = places.get(key) or (0, 0, None)
         return CitationRef(
             source=citation.source,
             quote=citation.quote,
@@ -282,11 +281,11 @@ class Project:
         return self.derived(("years", country), lambda: sorted({doc.data.year for doc in self.evidence_of(country)}))
 
 
-def citation_key(citation: Citation) -> CitationKey:
-    return (citation.source, citation.quote, citation.prefix, citation.suffix)
+def citation_key(citation: Citation, country: str | None = None) -> CitationKey:
+    return (citation.source, citation.quote, citation.prefix, citation.suffix, country)
 
 
-def _unique_verbatim(text: str, citation: Citation, span: tuple[int, int] | None) -> Lookup | None:
+def _unique_verbatim(text: str, citation: Citation, region: Region | None) -> Lookup | None:
     """The common case, answered with two ``str.find``: a quote without context that
     occurs verbatim exactly once, inside the span.  Anything else (None) goes through
     the anchor's full lookup, which gives the same answer here, only slower."""
@@ -299,6 +298,6 @@ def _unique_verbatim(text: str, citation: Citation, span: tuple[int, int] | None
     hit = Hit(start, start + len(quote), True)
     if cuts(text, hit.start, hit.end):
         return None
-    if span is not None and not (span[0] <= hit.start and hit.end <= span[1]):
+    if region is not None and not region.holds(hit):
         return None
     return Lookup("found", (hit,))

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from . import __version__
-from .errors import NoEvidence, ScorecardError, UnknownRuleSet, did_you_mean
+from .errors import NoEvidence, UnknownRuleSet
 from .evaluate import Evaluator, build_index, indicators_read
 from .models import (
     Coverage,
@@ -37,26 +37,11 @@ def ruleset_of(project: Project, ruleset_id: str) -> RuleSet:
 
 
 def country_of(project: Project, ruleset: RuleSet, country: str | None) -> str:
-    """The rule set's own country, else the one asked for, else the project's only one."""
-    countries = project.countries()
-    if ruleset.country is not None:
-        if country is not None and country != ruleset.country:
-            raise ScorecardError(f'rule set "{ruleset.id}" was issued to {ruleset.country}, not "{country}"')
-        return ruleset.country
-    if country is not None:
-        if country not in countries:
-            raise NoEvidence(
-                f'no evidence for country "{country}"{did_you_mean(country, countries)} '
-                f'(countries with evidence: {", ".join(countries) or "none"})'
-            )
-        return country
-    if len(countries) == 1:
-        return countries[0]
-    if not countries:
-        raise NoEvidence("there is no evidence yet: add evidence/<country>/<year>.yaml files")
-    raise ScorecardError(
-        f'rule set "{ruleset.id}" applies to any country; choose one with --country ({", ".join(countries)})'
-    )
+    """The rule set's own country, else the one asked for (in any case), else the
+    project's only one; with several and none asked for, an error that lists them."""
+    from .countries import choose_countries, parse_codes
+
+    return choose_countries(project, ruleset, parse_codes([country]) if country else [])[0]
 
 
 def latest_year(project: Project, country: str) -> int | None:

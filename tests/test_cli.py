@@ -87,7 +87,7 @@ def test_a_paraguay_sentence_is_outside_the_peru_span(tmp_path):
 def test_validate_outside_a_project_uses_the_embedded_dataset(tmp_path):
     result = run("validate", cwd=tmp_path)
     assert result.exit_code == 0
-    assert "embedded Peru dataset" in result.stderr
+    assert "embedded example dataset" in result.stderr
 
 
 def test_init_refuses_a_folder_that_is_not_empty(tmp_path):

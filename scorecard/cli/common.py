@@ -40,10 +40,18 @@ class GateLevel(str, Enum):
 
 ProjectOption = Annotated[
     Optional[Path],
-    typer.Option("--project", "-p", help="Project folder (default: the nearest one above here, else the embedded Peru dataset).", file_okay=False),
+    typer.Option("--project", "-p", help="Project folder (default: the nearest one above here, else the embedded example dataset).", file_okay=False),
 ]
 FormatOption = Annotated[TableFormat, typer.Option("--format", "-f", help="Output format.")]
-CountryOption = Annotated[Optional[str], typer.Option("--country", "-c", help="ISO 3166 alpha-3 code, for rule sets that apply to any country.")]
+CountryOption = Annotated[
+    Optional[list[str]],
+    typer.Option("--country", "-c", help="ISO 3166 alpha-3 code (any case), for rule sets that apply to any country; several: PER,PRY or --country repeated."),
+]
+OneCountryOption = Annotated[
+    Optional[list[str]],
+    typer.Option("--country", "-c", help="ISO 3166 alpha-3 code (any case), for rule sets that apply to any country."),
+]
+AllCountriesOption = Annotated[bool, typer.Option("--all-countries", help="Every country with evidence, side by side (rule sets that apply to any country).")]
 LangOption = Annotated[Optional[Language], typer.Option("--lang", help="Language of the words the tool adds (default: the project's lang, else en).")]
 NoCacheOption = Annotated[bool, typer.Option("--no-cache", help="Read and check every evidence file, ignoring and not updating .scorecard-cache/.")]
 
@@ -73,7 +81,7 @@ def located(project: Path | None) -> tuple[Path, bool]:
 
     root, embedded = api.locate(project)
     if embedded:
-        sys.stderr.write("scorecard: no project here; using the embedded Peru dataset (`scorecard init DIR` copies it out)\n")
+        sys.stderr.write("scorecard: no project here; using the embedded example dataset (`scorecard init DIR --example` copies it out)\n")
     return root, embedded
 
 
@@ -99,6 +107,21 @@ def write_notes(notes: list[str]) -> None:
 
     for note in notes:
         sys.stderr.write(f"scorecard: note: {strip_controls(note)}\n")
+
+
+def one_country(codes: list[str] | None) -> str | None:
+    """The one country a command takes (``explain``, ``coverage``): several is a usage
+    error, never the last one silently."""
+    from ..countries import parse_codes
+    from ..errors import ScorecardError
+
+    try:
+        parsed = parse_codes(codes or [])
+    except ScorecardError as error:
+        raise typer.BadParameter(str(error), param_hint="--country") from None
+    if len(parsed) > 1:
+        raise typer.BadParameter(f"this command takes one country, not {len(parsed)} ({', '.join(parsed)})", param_hint="--country")
+    return parsed[0] if parsed else None
 
 
 def parse_years(text: str | None) -> list[int] | None:

@@ -11,14 +11,17 @@ import typer
 from .common import (
     EXIT_PROBLEMS,
     EXIT_USAGE,
+    AllCountriesOption,
     CountryOption,
     FormatOption,
     LangOption,
     GateLevel,
     NoCacheOption,
+    OneCountryOption,
     ProjectOption,
     TableFormat,
     fail,
+    one_country,
     open_project,
     write,
     parse_years,
@@ -29,23 +32,26 @@ def evaluate(
     ruleset: Annotated[Optional[str], typer.Argument(metavar="[RULESET]", help="Rule set id (default: the project's default_ruleset).")] = None,
     year: Annotated[Optional[int], typer.Option("--year", "-y", help="Year (default: the latest with evidence).")] = None,
     country: CountryOption = None,
+    all_countries: AllCountriesOption = False,
     format: FormatOption = TableFormat.plain,
     fail_on: Annotated[Optional[GateLevel], typer.Option("--fail-on", help="Exit 1 when any assessed verdict is at or below this level (a CI gate).")] = None,
     project: ProjectOption = None,
     no_cache: NoCacheOption = False,
 ) -> None:
-    """The scorecard: one row per recommendation with its verdict and citations."""
+    """The scorecard: one row per recommendation with its verdict and citations (several countries: one column each)."""
     from .. import api
     from ..errors import ScorecardError
-    from ..models import Status
+    from ..models import Scorecard, Status
+    from ..render.regional import render_regional
     from ..render.tables import render_scorecard
 
     try:
-        scorecard = api.evaluate(open_project(project, no_cache), ruleset, year, country)
+        result = api.evaluate_countries(open_project(project, no_cache), ruleset, year, country or [], all_countries)
     except ScorecardError as error:
         fail(error)
-    write(render_scorecard(scorecard, format.value))
-    if fail_on is not None and api.fails_gate(scorecard, Status(fail_on.value)):
+    scorecards = [result] if isinstance(result, Scorecard) else result.scorecards
+    write(render_scorecard(result, format.value) if isinstance(result, Scorecard) else render_regional(result, format.value))
+    if fail_on is not None and any(api.fails_gate(sc, Status(fail_on.value)) for sc in scorecards):
         sys.stderr.write(f"scorecard: a verdict is at or below {fail_on.value} (--fail-on {fail_on.value})\n")
         raise typer.Exit(EXIT_PROBLEMS)
 
@@ -55,29 +61,32 @@ def progress(
     years: Annotated[Optional[str], typer.Option("--years", help="Only these years, e.g. 2014,2017 (default: every year with evidence).")] = None,
     follow: Annotated[Optional[str], typer.Option("--follow", metavar="REC", help="Follow this recommendation through the reports that continue it (one row per report).")] = None,
     country: CountryOption = None,
+    all_countries: AllCountriesOption = False,
     format: FormatOption = TableFormat.plain,
     project: ProjectOption = None,
     no_cache: NoCacheOption = False,
 ) -> None:
-    """Recommendations by year, with each year's verdict and the trend; with --follow,
-    one recommendation through successive reports (items linked by `continues`)."""
+    """Recommendations by year, with each year's verdict and the trend (several countries: rows for each);
+    with --follow, one recommendation through successive reports (items linked by `continues`)."""
     from .. import api
     from ..errors import ScorecardError
+    from ..models import Progress
+    from ..render.regional import render_regional_progress
     from ..render.tables import render_progress
 
     try:
         chosen = parse_years(years)
-        result = api.progress(open_project(project, no_cache), ruleset, country, chosen, follow=follow)
+        result = api.progress_countries(open_project(project, no_cache), ruleset, country or [], all_countries, chosen, follow=follow)
     except ScorecardError as error:
         fail(error)
-    write(render_progress(result, format.value))
+    write(render_progress(result, format.value) if isinstance(result, Progress) else render_regional_progress(result, format.value))
 
 
 def explain(
     ruleset: Annotated[str, typer.Argument(metavar="RULESET", help="Rule set id.")],
     recommendation: Annotated[str, typer.Argument(metavar="REC", help="Recommendation id, e.g. R1.")],
     year: Annotated[Optional[int], typer.Option("--year", "-y", help="Year (default: the latest with evidence).")] = None,
-    country: CountryOption = None,
+    country: OneCountryOption = None,
     project: ProjectOption = None,
     no_cache: NoCacheOption = False,
 ) -> None:
@@ -87,7 +96,7 @@ def explain(
     from ..render.explain import render_explanation
 
     try:
-        scorecard = api.evaluate(open_project(project, no_cache), ruleset, year, country)
+        scorecard = api.evaluate(open_project(project, no_cache), ruleset, year, one_country(country))
         ids = [r.id for r in scorecard.results]
         if recommendation not in ids:
             raise UnknownRecommendation(ruleset, recommendation, ids)
@@ -132,7 +141,7 @@ def memo(
         raise typer.BadParameter(f'"{date}" is not a date such as 2026-03-31', param_hint="--date") from None
     try:
         opened = open_project(project, no_cache)
-        scorecard = api.evaluate(opened, ruleset, year, country)
+        scorecard = api.evaluate(opened, ruleset, year, one_country(country))
     except ScorecardError as error:
         fail(error)
     chosen = memo_language(opened, lang.value if lang else None)
@@ -160,7 +169,7 @@ def memo(
 
 def coverage(
     ruleset: Annotated[Optional[str], typer.Argument(metavar="[RULESET]", help="Rule set id (default: the project's default_ruleset).")] = None,
-    country: CountryOption = None,
+    country: OneCountryOption = None,
     format: FormatOption = TableFormat.plain,
     project: ProjectOption = None,
     no_cache: NoCacheOption = False,
@@ -171,7 +180,7 @@ def coverage(
     from ..render.tables import render_coverage
 
     try:
-        result = api.coverage(open_project(project, no_cache), ruleset, country)
+        result = api.coverage(open_project(project, no_cache), ruleset, one_country(country))
     except ScorecardError as error:
         fail(error)
     write(render_coverage(result, format.value))

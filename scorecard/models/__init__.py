@@ -29,12 +29,12 @@ from .results import (
     Truth,
 )
 from .rules import Criterion, Recommendation, RuleSet, ScoringPolicy, TierConclusion
-from .sources import Source, SourceCatalogue, Span
+from .sources import CountrySpan, Source, SourceCatalogue, Span
 
 __all__ = [
     "NOT_REPORTED", "Citation", "Country", "CountryCatalogue", "CountryNames", "country_name", "CitationRef", "Condition", "Criterion", "CriterionResult",
     "EvidenceFile", "Fact", "FactUsed", "Indicator", "IndicatorCatalogue", "IndicatorType",
     "Pillar", "ProjectConfig", "Provenance", "Recommendation", "RecommendationResult", "RuleSet",
-    "Scorecard", "ScoringPolicy", "Coverage", "CoverageGap", "Progress", "ProgressRow", "Trend", "Source", "SourceCatalogue", "Span", "Status", "Totals", "Truth",
+    "Scorecard", "ScoringPolicy", "Coverage", "CoverageGap", "Progress", "ProgressRow", "Trend", "CountrySpan", "Source", "SourceCatalogue", "Span", "Status", "Totals", "Truth",
     "period_years", "month_span", "Finding", "FindingValue", "Reason", "Scalar", "Basis", "Bound", "Direction", "Reporter", "TierConclusion",
 ]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from .base import CountryCode, Month, SourceId, StrictModel
 
@@ -15,6 +15,13 @@ class Span(StrictModel):
 
     start: str = Field(min_length=1, description="phrase that opens the part about the country")
     end: str = Field(min_length=1, description="phrase that closes the part about the country")
+
+
+class CountrySpan(Span):
+    """The part of a shared document about one country (a document may hold several
+    countries' chapters, and a country may have several parts in it)."""
+
+    country: CountryCode = Field(description="the country this part is about")
 
 
 class Coverage(StrictModel):
@@ -35,8 +42,20 @@ class Source(StrictModel):
     url: str | None = Field(default=None, pattern=r"^https?://\S+$")
     original_name: str | None = Field(default=None, description="the file's name as received")
     sha256: str = Field(pattern=r"^[0-9a-f]{64}$", description="SHA-256 of the file's bytes")
-    span: Span | None = None
+    span: Span | None = Field(default=None, description="the part about `country` (for a document about several countries, use `spans`)")
+    spans: list[CountrySpan] | None = Field(
+        default=None, min_length=1, description="the parts about each country; a fact may cite only the parts about its own country"
+    )
+    exclude: list[Span] | None = Field(
+        default=None, min_length=1, description="ranges never citable, such as a collector's header in the middle of the text"
+    )
     note: str | None = None
+
+    @model_validator(mode="after")
+    def _one_kind_of_span(self) -> "Source":
+        if self.span is not None and self.spans is not None:
+            raise ValueError("give either `span` (one part, about `country`) or `spans` (parts about several countries), not both")
+        return self
 
 
 class SourceCatalogue(StrictModel):
