@@ -88,10 +88,11 @@ def suggest(root: Path, source_id: str, year: int | None = None) -> SuggestResul
     covered = sorted({fact.indicator for doc in docs for fact in doc.data.facts})
     read = readers(project)
     open_indicators = [i for i in project.indicators.values() if i.id in read and i.id not in covered]
-    span = project.span(source_id) or (0, len(text.text))
+    region = project.region(source_id, country)  # the parts of the source about the country
+    spans = region.spans if region is not None and region.spans else ((0, len(text.text)),)
     result = SuggestResult(source_id, f"seeds/{source.file}", year, country, docs[0].path if docs else None, covered)
     best: dict[str, list[Suggestion]] = {}
-    for start, sentence in _sentences(text.text, *span):
+    for start, sentence in (found for span in spans for found in _sentences(text.text, *span)):
         quote = " ".join(sentence.split())
         if not MIN_QUOTE_CHARS <= len(quote) <= MAX_QUOTE_CHARS:
             continue
@@ -99,7 +100,7 @@ def suggest(root: Path, source_id: str, year: int | None = None) -> SuggestResul
         if not scored:
             continue
         score, words, indicator = max(scored, key=lambda s: (s[0], s[2].id == min(x[2].id for x in scored if x[0] == s[0])))
-        located = project.locate(Citation(source=source_id, quote=quote))
+        located = project.locate(Citation(source=source_id, quote=quote), country)
         status = located.status if located is not None else "not_found"
         if status not in ("found", "ambiguous"):
             continue  # a sentence cut where the matcher cannot follow: not worth proposing
