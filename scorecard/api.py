@@ -137,10 +137,19 @@ def _check(root: Path, *, for_evaluation: bool, cache: bool) -> tuple[Report, Pr
         loaded = load_project(root, evidence=False)  # the checks stream the evidence files
         with evidence_cache(loaded, enabled=cache) as store:
             citations = check_project(loaded, store)
-    diagnostics = sorted(set(loaded.diagnostics) | set(check_templates(root)))
+    diagnostics = _without_echoes(sorted(set(loaded.diagnostics) | set(check_templates(root))))
     files = loaded.files_read + len(loaded.project.sources)
     loaded.project.notes = loaded.notes
     return Report(root=root, diagnostics=diagnostics, files=files, citations=citations, notes=loaded.notes), loaded.project
+
+
+def _without_echoes(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+    """Drop what other checks say at the place of a number refused as out of range (Y014):
+    the value is kept as its text, which a schema or type check would report again."""
+    refused = {(d.path, d.line, d.col) for d in diagnostics if d.code == "Y014"}
+    if not refused:
+        return diagnostics
+    return [d for d in diagnostics if d.code == "Y014" or (d.path, d.line, d.col) not in refused]
 
 
 # -- evaluating ---------------------------------------------------------------------

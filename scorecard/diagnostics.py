@@ -56,6 +56,7 @@ _CODES = [
     Code("Y011", "yaml-line-too-long", "a line is longer than the line limit"),
     Code("Y012", "yaml-key-type", "a mapping key is not a plain string"),
     Code("Y013", "yaml-unreadable", "the file cannot be read (permissions, or not a regular file)"),
+    Code("Y014", "yaml-number-out-of-range", "a number is not finite or lies outside ±10^15"),
     # -- schema of one file -----------------------------------------------
     Code("S001", "schema-missing-key", "a required key is missing"),
     Code("S002", "schema-unknown-key", "a key is not part of the file format"),

@@ -243,11 +243,23 @@ _WORDS: dict[str, Any] = {
     "": None, "~": None, "null": None, "Null": None, "NULL": None,
     "true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False,
 }
-for _sign, _value in (("", 1.0), ("+", 1.0), ("-", -1.0)):
+MAX_NUMBER = 10**15
+"""The largest magnitude a number may have in any file: past every count, amount, weight
+and threshold the tool knows, and within what a float holds exactly (2**53).  A number
+beyond it, or not finite (``.inf``, ``.nan``, ``1e309``), is reported (Y014) and kept as
+the text written: 10**400 made evaluation die of OverflowError, and an infinite weight
+made a recommendation met while its criteria failed."""
+
+
+class _OutOfRange(str):
+    """A plain scalar that reads as a number outside MAX_NUMBER (or not finite): its text."""
+
+
+for _sign in ("", "+", "-"):
     for _inf in (".inf", ".Inf", ".INF"):
-        _WORDS[_sign + _inf] = _value * float("inf")
+        _WORDS[_sign + _inf] = _OutOfRange(_sign + _inf)
 for _nan in (".nan", ".NaN", ".NAN"):
-    _WORDS[_nan] = float("nan")
+    _WORDS[_nan] = _OutOfRange(_nan)
 
 _FIRST = frozenset("~nNtTfF.+-0123456789") | {""}  # could start a non-string plain scalar
 _NUMBER_FIRST = frozenset(".+-0123456789")
@@ -259,19 +271,22 @@ _NOT_FOUND = object()
 
 
 def _number(s: str) -> Any:
-    """The int or float a plain scalar stands for, or the string itself."""
+    """The int or float a plain scalar stands for, or the string itself
+    (an _OutOfRange string for a number beyond MAX_NUMBER or not finite)."""
     try:
         if _INT.match(s):
-            return int(s)
-        if _FLOAT.match(s):
-            return float(s)
-        if _OCT.match(s):
-            return int(s[2:], 8)
-        if _HEX.match(s):
-            return int(s[2:], 16)
+            v: Any = int(s)
+        elif _FLOAT.match(s):
+            v = float(s)
+        elif _OCT.match(s):
+            v = int(s[2:], 8)
+        elif _HEX.match(s):
+            v = int(s[2:], 16)
+        else:
+            return s
     except ValueError:  # more digits than Python converts (sys.int_max_str_digits)
-        pass
-    return s
+        return _OutOfRange(s)
+    return v if -MAX_NUMBER <= v <= MAX_NUMBER else _OutOfRange(s)  # False for nan and inf too
 
 
 def resolve_plain(s: str) -> Any:
@@ -279,9 +294,9 @@ def resolve_plain(s: str) -> Any:
     if s[:1] not in _FIRST:
         return s
     v = _WORDS.get(s, _NOT_FOUND)
-    if v is not _NOT_FOUND:
-        return v
-    return _number(s) if s[:1] in _NUMBER_FIRST else s
+    if v is _NOT_FOUND:
+        v = _number(s) if s[:1] in _NUMBER_FIRST else s
+    return s if v.__class__ is _OutOfRange else v
 
 
 # -- parsing --------------------------------------------------------------------
@@ -370,6 +385,9 @@ def _build(get_event: Callable[[], Any], problems: _Problems, max_depth: int, ma
                 v = _WORDS.get(s, _NOT_FOUND)
                 if v is _NOT_FOUND:
                     v = _number(s) if s[:1] in _NUMBER_FIRST else s
+                if v.__class__ is _OutOfRange:
+                    problems.out_of_range(ev)
+                    v = s
             if is_map:
                 if key is _NOKEY:  # this scalar is a key
                     nodes -= 1
@@ -482,6 +500,10 @@ def _skip(get_event: Callable[[], Any], ev: Any, room: int) -> Any:
         ev = get_event()
 
 
+def _shown(text: str) -> str:
+    return text if len(text) <= 24 else f"{text[:12]}…({len(text)} characters)"
+
+
 def _tag_text(tag: str) -> str:
     return "!!" + tag[len("tag:yaml.org,2002:") :] if tag.startswith("tag:yaml.org,2002:") else tag
 
@@ -510,6 +532,10 @@ class _Problems:
         if ev.tag is not None:
             self.add(ev.start_mark, "Y008", f'tag "{_tag_text(ev.tag)}" is not allowed',
                      "remove the tag; quote the value if it must be read as text")
+
+    def out_of_range(self, ev: Any) -> None:
+        self.add(ev.start_mark, "Y014", f"number {_shown(ev.value)} is not finite or lies outside ±10^15, the range of every number here",
+                 "write the figure the source gives; quote it (\"...\") if it is text")  # fmt: skip
 
     def alias(self, ev: Any) -> None:
         self._forbidden_feature(ev.start_mark, f'alias "*{ev.anchor}" is not allowed')

@@ -360,3 +360,30 @@ def _many_frequent_quotes(root: Path) -> None:
     _letters_seed(root)
     citations = "".join(f"      - {{source: letters, quote: {'a' * (8 + n)}, suffix: ab}}\n" for n in range(1000))
     _one_fact_citing(root, citations)
+
+
+# -- numbers (issue 12, defects 5 and 6) ---------------------------------------------
+
+
+def _replace_in(root: Path, path: str, *pairs: tuple[str, str]) -> None:
+    text = (root / path).read_text(encoding="utf-8")
+    for old, new in pairs:
+        assert old in text, (path, old)
+        text = text.replace(old, new, 1)
+    (root / path).write_text(text, encoding="utf-8")
+
+
+@generator("number-not-finite")
+def _not_finite(root: Path) -> None:
+    # The probe's .inf weight (met while three criteria failed), a .nan amount, and 1e309,
+    # which is infinite as a float: each reported where written, none evaluated.
+    _replace_in(root, "rules/demo/demo.yaml", ("weight: 0.5", "weight: .inf"), ("value: 100}", "value: 1e309}"))
+    _replace_in(root, EVIDENCE, ("value: 7500000", "value: .nan"))
+
+
+@generator("number-too-large")
+def _too_large(root: Path) -> None:
+    # The probe's count of 10^400 (OverflowError in every evaluation), a 17-digit amount and
+    # a hexadecimal count: outside the +/-10^15 every number of every file keeps to.
+    _replace_in(root, EVIDENCE, ("value: 33", f"value: {10**400}"), ("value: 7500000", "value: -12345678901234567"))
+    _replace_in(root, "evidence/peru/2016.yaml", ("value: ", "value: 0xffffffffffffffffff  #"))

@@ -104,8 +104,8 @@ SCALARS = [
     ("0b101", "0b101"), ("1_000", "1_000"), ("1,000", "1,000"), ("12:30", "12:30"), ("0o19", "0o19"),
     ("-0x1F", "-0x1F"), ("0X1F", "0X1F"),
     # floats
-    ("1.5", 1.5), ("-.5", -0.5), ("+1.", 1.0), ("1e3", 1000.0), ("2.5E-3", 0.0025), (".inf", math.inf),
-    ("-.Inf", -math.inf), ("+.INF", math.inf), ("1.2.3", "1.2.3"), ("e3", "e3"), (".", "."), ("inf", "inf"),
+    ("1.5", 1.5), ("-.5", -0.5), ("+1.", 1.0), ("1e3", 1000.0), ("2.5E-3", 0.0025),
+    ("1.2.3", "1.2.3"), ("e3", "e3"), (".", "."), ("inf", "inf"),
     ("-x", "-x"), ("1e", "1e"),
     # dates, months and periods stay strings
     ("2015-07-27", "2015-07-27"), ("2014-04", "2014-04"), ("2004-01/2011-07", "2004-01/2011-07"),
@@ -122,10 +122,12 @@ def test_plain_scalars_follow_the_yaml_1_2_core_schema(plain: str, expected):
     assert value == expected and type(value) is type(expected)
 
 
-@pytest.mark.parametrize("plain", [".nan", ".NaN", ".NAN"])
-def test_nan_is_a_float(plain: str):
-    value = load(f"value: {plain}\n")[0].data["value"]
-    assert isinstance(value, float) and math.isnan(value)
+@pytest.mark.parametrize("plain", [".nan", ".NaN", ".NAN", ".inf", "-.Inf", "+.INF"])
+def test_not_a_number_and_infinity_are_refused_and_kept_as_text(plain: str):
+    # YAML 1.2 reads them as floats; no file here may hold one (see test_numbers.py)
+    doc, diags = load(f"value: {plain}\n")
+    assert [d.code for d in diags] == ["Y014"]
+    assert doc.data["value"] == plain and type(doc.data["value"]) is str
 
 
 @pytest.mark.parametrize(

@@ -14,7 +14,7 @@ class StrictModel(BaseModel):
     values are not coerced (a quoted "2017" is not a year).  Enum and date fields opt
     out of strictness with ``Field(strict=False)`` because YAML gives them as strings."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True, allow_inf_nan=False)
 
 
 class Pillar(str, Enum):
@@ -65,7 +65,14 @@ Period = Annotated[
     ),
 ]
 
-Scalar = StrictInt | StrictFloat | StrictBool | StrictStr
+MAX_NUMBER = 10**15
+"""The range of every number in every file (as yamlio enforces when reading): +/- this."""
+
+Number = Annotated[StrictFloat, Field(ge=-MAX_NUMBER, le=MAX_NUMBER, allow_inf_nan=False)]
+Integer = Annotated[StrictInt, Field(ge=-MAX_NUMBER, le=MAX_NUMBER)]
+Weight = Annotated[float, Field(gt=0, le=1000, allow_inf_nan=False, description="relative weight, above 0 and at most 1000")]
+
+Scalar = Integer | Number | StrictBool | StrictStr
 
 class Basis(str, Enum):
     """What a count counts.  ``people`` covers traffickers, defendants, convicts and

@@ -90,6 +90,7 @@ class _Change(StrictModel):
     min_change: float | None = Field(
         default=None,
         ge=0,
+        le=1000,
         description="smallest relative change that counts, e.g. 0.1 for 10 per cent",
     )
 

@@ -7,7 +7,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from .base import ConflictPolicy, CountryCode, IndicatorId, ItemId, Pillar, Slug, SourceId, StrictModel
+from .base import ConflictPolicy, CountryCode, IndicatorId, ItemId, Pillar, Slug, SourceId, StrictModel, Weight
 from .conditions import Condition
 from .evidence import Citation
 
@@ -28,7 +28,7 @@ class Criterion(StrictModel):
     description: str = Field(min_length=1, description="what must hold, in plain words")
     rationale: str = Field(min_length=1, description="why this indicator and threshold capture the clause")
     condition: Condition
-    weight: float = Field(default=1.0, gt=0)
+    weight: Weight = 1.0
     cap: Literal["partial", "unmet"] | None = Field(
         default=None,
         description="when this criterion is false, the verdict is at most this",
@@ -71,7 +71,7 @@ class Recommendation(StrictModel):
         pattern=r"^[a-z0-9][a-z0-9_-]*/[A-Za-z0-9][A-Za-z0-9_.-]*$",
         description="the earlier report's item this one repeats or carries on, as <ruleset>/<item> (tip-2015-peru/R1)",
     )
-    weight: float = Field(default=1.0, gt=0)
+    weight: Weight = 1.0
     criteria: list[Criterion] = Field(min_length=1)
 
 
