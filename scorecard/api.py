@@ -183,8 +183,10 @@ def evaluate(project: Project, ruleset: str | None = None, year: int | None = No
         year = latest_year(project, country_code)
         if year is None:
             raise NoEvidence(f"there is no evidence for {country_code} yet")
+    from .reviews import attach_reviews
+
     with _collector_paused():  # results are trees of small acyclic objects, as in loading
-        return build_scorecard(project, ruleset_id, year, country_code)
+        return attach_reviews(project, build_scorecard(project, ruleset_id, year, country_code))
 
 
 def evaluate_countries(
@@ -228,12 +230,13 @@ def progress(project: Project, ruleset: str, country: str | None = None, years: 
     """Each recommendation's verdict in every year with evidence (or the years given), and its trend.
     With ``follow`` (an item id), that item through the reports that continue it, one row each."""
     from .lineage import build_lineage
+    from .reviews import attach_to_progress
     from .scorecards import build_progress
 
     with _collector_paused():
         if follow is not None:
-            return build_lineage(project, ruleset, follow, country, years)
-        return build_progress(project, ruleset, country, years)
+            return attach_to_progress(project, build_lineage(project, ruleset, follow, country, years))
+        return attach_to_progress(project, build_progress(project, ruleset, country, years))
 
 
 def coverage(project: Project, ruleset: str | None = None, country: str | None = None) -> Coverage:

@@ -7,6 +7,7 @@ is resolved to line and column by the document).
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import hashlib
 import re
@@ -21,10 +22,11 @@ from .country_checks import check_countries_file, country_problem
 from .diagnostics import Diagnostic
 from .layout import EvidenceLayout, stray_files
 from .lineage import continues_problem
-from .loader import COUNTRIES_FILE, INDICATORS_FILE, SOURCES_FILE, LoadedProject, evidence_files, load_evidence, read_evidence
+from .loader import COUNTRIES_FILE, INDICATORS_FILE, REVIEWS_FILE, SOURCES_FILE, LoadedProject, evidence_files, load_evidence, read_evidence
 from .models import NOT_REPORTED, Citation, Condition, Indicator, IndicatorType, RuleSet, Span, month_span, period_years
 from .models.conditions import CHANGES, COMPARISONS, AllOf, AnyOf, In, Not, Reported
 from .regions import phrase_range
+from .reviews import check_reviews
 from .project import MAX_SOURCE_BYTES, EvidenceDoc, citation_key, read_source, source_path_problem
 from .timeliness import too_early
 
@@ -75,6 +77,7 @@ def check_project(loaded: LoadedProject, cache: EvidenceCache | None = None) -> 
     _check_duplicate_rulesets(context)
     _check_evidence(context)
     loaded.diagnostics.extend(stray_files(loaded.project.root))
+    _check_reviews(context)
     return context.citations
 
 
@@ -517,6 +520,24 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
 
 def _contains(outer: tuple[int, int], inner: tuple[int, int]) -> bool:
     return outer != inner and outer[0] <= inner[0] and inner[1] <= outer[1]
+
+
+# -- analyst reviews -------------------------------------------------------------------------
+
+
+def _check_reviews(context: _Context) -> None:
+    """The reviews of reviews.yaml; whether the rules' verdict changed under one (V003) is
+    asked only of a project with no other problem, which can be scored."""
+    loaded = context.loaded
+    project = loaded.project
+    if not project.reviews:
+        return
+    sound = not loaded.diagnostics
+
+    def report(index: int, key: str, code: str, message: str, hint: str | None = None) -> None:
+        context.add(REVIEWS_FILE, ("reviews", index, key), code, message, hint)
+
+    check_reviews(project, loaded.items(REVIEWS_FILE, project.reviews), report, today=dt.date.today(), evaluate=sound)
 
 
 # -- citations -------------------------------------------------------------------------------

@@ -99,6 +99,11 @@ _CODES = [
     Code("P001", "project-file-missing", "a file the project needs is missing"),
     Code("P002", "project-layout", "a file is not where the project layout expects it"),
     Code("P003", "stray-file", "a file under rules/ or evidence/ that the loader does not read (.yml, wrong case, other names)"),
+    # -- analyst reviews (reviews.yaml) -----------------------------------
+    Code("V001", "review-unknown-item", "a review names a rule set, item, country or year that has no verdict"),
+    Code("V002", "review-expired", "a review's expiry date has passed: revisit it"),
+    Code("V003", "review-outdated", "the rules' verdict has changed since the review was written: revisit it"),
+    Code("V004", "review-duplicate", "a second review of the same rule set, item, country and year"),
     # -- memo templates (templates/ beside scorecard.yaml) -----------------
     Code("T001", "template-syntax", "a memo template is not valid Jinja2"),
     Code("T002", "template-unreadable", "a memo template is not UTF-8 text, is too large or is not a regular file"),

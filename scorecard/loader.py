@@ -19,7 +19,7 @@ from pydantic import BaseModel, ValidationError
 
 from .diagnostics import Diagnostic
 from .models.conditions import OPERATORS
-from .models import CountryCatalogue, EvidenceFile, IndicatorCatalogue, ProjectConfig, RuleSet, SourceCatalogue
+from .models import CountryCatalogue, EvidenceFile, IndicatorCatalogue, ProjectConfig, ReviewFile, RuleSet, SourceCatalogue
 from .project import EvidenceDoc, Project, inside
 from .yamlio import MAX_NODES, Document, load_yaml_bytes, read_yaml
 
@@ -27,6 +27,7 @@ PROJECT_FILE = "scorecard.yaml"
 SOURCES_FILE = "seeds/sources.yaml"
 INDICATORS_FILE = "rules/indicators.yaml"
 COUNTRIES_FILE = "rules/countries.yaml"
+REVIEWS_FILE = "reviews.yaml"
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -189,6 +190,10 @@ def load_project(root: Path, *, evidence: bool = True) -> LoadedProject:
             project.ruleset_paths[ruleset.id] = path
             project.ruleset_hashes[ruleset.id] = loaded.digests[path]
 
+    reviews = _load(loaded, REVIEWS_FILE, ReviewFile, required=False)
+    if reviews is not None:
+        project.reviews = list(reviews.reviews)
+
     loaded.evidence_loaded = evidence
     if evidence:
         for path in evidence_files(root):
@@ -296,6 +301,7 @@ _ITEM_LISTS: dict[type[BaseModel], str] = {
     SourceCatalogue: "sources",
     IndicatorCatalogue: "indicators",
     CountryCatalogue: "countries",
+    ReviewFile: "reviews",
 }
 
 

@@ -23,6 +23,7 @@ from .models import (
     EvidenceFile,
     Indicator,
     ProjectConfig,
+    Review,
     RuleSet,
     Source,
 )
@@ -143,6 +144,8 @@ class Project:
     ruleset_hashes: dict[str, str] = field(default_factory=dict)
     """Rule set id -> SHA-256 of its file's bytes (for provenance)."""
     evidence: list[EvidenceDoc] = field(default_factory=list)
+    reviews: list[Review] = field(default_factory=list)
+    """Analysts' reviewed verdicts, from reviews.yaml (in file order; positions via the loader)."""
     """Every evidence file that loaded, sorted by path."""
     notes: list[str] = field(default_factory=list)
     """What loading had to tell the user that is not a problem of the files (about the cache)."""

@@ -13,7 +13,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from .models import CountryCatalogue, EvidenceFile, IndicatorCatalogue, ProjectConfig, RuleSet, Scorecard, SourceCatalogue
+from .models import CountryCatalogue, EvidenceFile, IndicatorCatalogue, ProjectConfig, ReviewFile, RuleSet, Scorecard, SourceCatalogue
 from .safe_write import write_atomic
 
 DRAFT_07 = "http://json-schema.org/draft-07/schema#"
@@ -25,6 +25,7 @@ FILE_KINDS: dict[str, tuple[type[BaseModel], str]] = {
     "countries.schema.json": (CountryCatalogue, "countries file (rules/countries.yaml)"),
     "evidence.schema.json": (EvidenceFile, "evidence file (evidence/<country>/<year>.yaml)"),
     "ruleset.schema.json": (RuleSet, "rule set (rules/<body>/<id>.yaml)"),
+    "reviews.schema.json": (ReviewFile, "analyst reviews (reviews.yaml)"),
     "scorecard.schema.json": (Scorecard, "output of `scorecard evaluate --format json`"),
 }
 

@@ -18,6 +18,7 @@ from .results import (
     Reason,
     Provenance,
     RecommendationResult,
+    ReviewNote,
     Scorecard,
     Status,
     Coverage,
@@ -28,6 +29,7 @@ from .results import (
     Trend,
     Truth,
 )
+from .reviews import Review, ReviewFile
 from .rules import Criterion, Recommendation, RuleSet, ScoringPolicy, TierConclusion
 from .sources import CountrySpan, Source, SourceCatalogue, Span
 
@@ -37,4 +39,5 @@ __all__ = [
     "Pillar", "ProjectConfig", "Provenance", "Recommendation", "RecommendationResult", "RuleSet",
     "Scorecard", "ScoringPolicy", "Coverage", "CoverageGap", "Progress", "ProgressRow", "Trend", "CountrySpan", "Source", "SourceCatalogue", "Span", "Status", "Totals", "Truth",
     "period_years", "month_span", "Finding", "FindingValue", "Reason", "Scalar", "Basis", "Bound", "Direction", "Reporter", "TierConclusion",
+    "Review", "ReviewFile", "ReviewNote",
 ]

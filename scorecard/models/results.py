@@ -211,6 +211,27 @@ class RecommendationResult(_Result):
     explanation: str
     coverage: float = 0.0
     """Weight of the criteria assessed (true or false) over the weight of all scored criteria."""
+    review: "ReviewNote | None" = None
+    """An analyst's reviewed verdict, shown beside ``status`` (never replacing it)."""
+
+
+@dataclass(slots=True, kw_only=True)
+class ReviewNote(_Result):
+    """An analyst's verdict on one item and year, from reviews.yaml, beside the rules' own."""
+
+    verdict: Status
+    justification: str
+    author: str
+    date: str
+    """when it was written, YYYY-MM-DD"""
+    expires: str
+    """when it must be revisited, YYYY-MM-DD"""
+    rules_verdict: Status
+    """the rules' verdict the review was written against"""
+    expired: bool
+    """its expiry date has passed (validate reports it: V002)"""
+    outdated: bool
+    """the rules' verdict is no longer ``rules_verdict`` (validate reports it: V003)"""
 
 
 @dataclass(slots=True, kw_only=True)
@@ -261,6 +282,8 @@ class ProgressRow(_Result):
     statuses: dict[int, Status]
     """Year -> verdict, for every year of the progress table."""
     trend: Trend
+    reviewed: dict[int, Status] = field(default_factory=dict)
+    """Year -> an analyst's reviewed verdict (reviews.yaml), shown beside the rules' one."""
 
 
 @dataclass(slots=True, kw_only=True)

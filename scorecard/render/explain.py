@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import textwrap
 
-from ..models import NOT_REPORTED, CitationRef, CriterionResult, FactUsed, Scorecard
+from ..models import NOT_REPORTED, CitationRef, CriterionResult, FactUsed, ReviewNote, Scorecard
 from . import escape
 from .tables import criteria_count, status_label
 
@@ -79,6 +79,17 @@ def _criterion(number: int, criterion: CriterionResult) -> list[str]:
     return lines
 
 
+def _review(review: ReviewNote) -> list[str]:
+    """The analyst's verdict, beside (never instead of) the rules' status above it."""
+    lines = _wrap(escape.one_line(f"Analyst's verdict: {status_label(review.verdict)} (reviewed by {review.author} on {review.date}; expires {review.expires})"), "")
+    lines += _wrap(escape.one_line(review.justification), "  ")
+    if review.outdated:
+        lines += _wrap(escape.one_line(f"To revisit: the review was written when the rules said {status_label(review.rules_verdict)}."), "  ")
+    if review.expired:
+        lines += _wrap(escape.one_line(f"To revisit: the review expired on {review.expires}."), "  ")
+    return lines
+
+
 def render_explanation(sc: Scorecard, rec_id: str) -> str:
     """Everything behind one recommendation's verdict, as plain text wrapped to 88 columns.
 
@@ -100,6 +111,9 @@ def render_explanation(sc: Scorecard, rec_id: str) -> str:
     lines.append("")
     lines += _wrap(escape.one_line(f"Status: {status_label(result.status)} ({criteria_count(result)} criteria hold)"), "")
     lines += _wrap(escape.one_line(result.explanation), "  ")
+    if result.review is not None:
+        lines.append("")
+        lines += _review(result.review)
     lines.append("")
     lines.append("Criteria")
     for number, criterion in enumerate(result.criteria, start=1):

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..models import CitationRef, Coverage, Progress, RecommendationResult, Scorecard, Status, Totals, Trend
+from ..models import CitationRef, Coverage, Progress, ProgressRow, RecommendationResult, ReviewNote, Scorecard, Status, Totals, Trend
 from .layout import TEXT_FORMATS, check_format, csv_table, json_document, shorten, text_table
 
 TITLE_WIDTH = 60
@@ -101,9 +101,33 @@ def render_scorecard(sc: Scorecard, fmt: str) -> str:
             ]
             for r in sc.results
         ]
+        if any(r.review is not None for r in sc.results):
+            headers = (*headers, "analyst_verdict", "analyst_to_revisit", "analyst_justification", "analyst_author", "analyst_date", "analyst_expires")
+            rows = [[*row, *_review_cells(r.review)] for row, r in zip(rows, sc.results)]
         return csv_table(headers, rows)
     assert fmt in TEXT_FORMATS
+    if any(r.review is not None for r in sc.results):  # the analyst's verdict beside the rules', never instead
+        rows = [[*row, review_label(r.review)] for row, r in zip(scorecard_rows(sc), sc.results)]
+        footer = f"{totals_line(sc.totals)}\n{REVIEW_FOOTNOTE}"
+        return text_table(fmt, scorecard_heading(sc), (*SCORECARD_HEADERS, "analyst"), rows, footer)
     return text_table(fmt, scorecard_heading(sc), SCORECARD_HEADERS, scorecard_rows(sc), totals_line(sc.totals))
+
+
+REVIEW_FOOTNOTE = "status: the rules' verdict; analyst: a reviewed verdict from reviews.yaml (see `scorecard explain`)"
+
+
+def review_label(review: ReviewNote | None) -> str:
+    """The analyst's verdict for a table cell: ``partial``, ``partial (to revisit)`` when the
+    review has expired or the rules' verdict changed under it, empty when there is none."""
+    if review is None:
+        return ""
+    return status_label(review.verdict) + (" (to revisit)" if review.expired or review.outdated else "")
+
+
+def _review_cells(review: ReviewNote | None) -> list[str | bool | None]:
+    if review is None:
+        return [None] * 6
+    return [review.verdict.value, review.expired or review.outdated, review.justification, review.author, review.date, review.expires]
 
 
 def _year_range(years: Sequence[int]) -> str:
@@ -128,24 +152,30 @@ def render_progress(p: Progress, fmt: str) -> str:
     headers = ["id", "recommendation", *(str(y) for y in years), "trend"]
     if fmt == "csv":
         headers[1] = "title"
-        return csv_table(
-            headers,
-            [
-                [row.id, row.title, *(row.statuses[y].value if y in row.statuses else None for y in years), row.trend.value]
-                for row in p.rows
-            ],
-        )
+        rows = [[row.id, row.title, *(row.statuses[y].value if y in row.statuses else None for y in years), row.trend.value] for row in p.rows]
+        if any(row.reviewed for row in p.rows):  # the analyst's verdicts in columns of their own
+            headers += [f"{y} analyst" for y in years]
+            rows = [[*cells, *(row.reviewed[y].value if y in row.reviewed else None for y in years)] for cells, row in zip(rows, p.rows)]
+        return csv_table(headers, rows)
     rows = [
         [
             row.id,
             shorten(row.title, TITLE_WIDTH),
-            *(status_label(row.statuses[y]) if y in row.statuses else "" for y in years),
+            *(_progress_cell(row, y) for y in years),
             trend_label(row.trend),
         ]
         for row in p.rows
     ]
     heading = f"{p.title} — {p.country}, {_year_range(years)}"
     return text_table(fmt, heading, headers, rows)
+
+
+def _progress_cell(row: ProgressRow, year: int) -> str:
+    """The rules' verdict, and the analyst's beside it when reviewed: ``unmet (analyst: partial)``."""
+    if year not in row.statuses:
+        return ""
+    cell = status_label(row.statuses[year])
+    return f"{cell} (analyst: {status_label(row.reviewed[year])})" if year in row.reviewed else cell
 
 
 def render_coverage(c: Coverage, fmt: str) -> str:
