@@ -135,6 +135,7 @@ def _check(root: Path, *, for_evaluation: bool, cache: bool) -> tuple[Report, Pr
     # Settling only pays when the project is used after loading; validate stops there.
     with _collector_paused(settle=for_evaluation):
         loaded = load_project(root, evidence=False)  # the checks stream the evidence files
+        loaded.for_evaluation = for_evaluation
         with evidence_cache(loaded, enabled=cache) as store:
             citations = check_project(loaded, store)
     diagnostics = _without_echoes(sorted(set(loaded.diagnostics) | set(check_templates(root))))

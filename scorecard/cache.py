@@ -1,22 +1,31 @@
-"""A cache of evidence files that checked clean, so an unchanged file is neither parsed nor checked again.
+"""A cache of what the checks found in unchanged files, so a re-run reads only what changed.
 
-``<project>/.scorecard-cache/cache.sqlite`` holds, for each evidence file, its model
-(JSON) and where each of its quotes is in its source.  An entry is used only when
-nothing that decided its checks has changed since: the file's bytes, the indicator
-vocabulary and the source catalogue (as bytes), the text of every source it cites
-(which must match the catalogue's SHA-256 in this run), and the tool (its version,
-the code's own bytes and this module's FORMAT).  Only files with no problem of their
-own are stored, so every diagnostic comes from a real check.
+``<project>/.scorecard-cache/cache.sqlite`` (see :mod:`scorecard.cache_db`) holds:
 
-Every entry is signed (HMAC-SHA256) with this user's key, kept outside the project
-(see :mod:`scorecard.userkey`): the folder arrives with the project (in an archive,
-through ``cp -a``), and whoever made the project can write anything into it, but only
-this user's runs on this machine can sign.  An entry whose signature does not verify is
-ignored, the file is read and checked, and the run says so in a note.
+- for each evidence file that checked clean: its model (JSON), where each of its quotes
+  is in its source, and what the checks across files need (country, year, citations);
+- a *snapshot* of the checks of everything else (catalogue, vocabulary, countries, rule
+  sets, source texts), kept only when they found no problem: which sources were read and
+  matched the catalogue's SHA-256, and how many citations the rule sets hold.
 
-A file is known by its bytes and its modification time too: a cache committed to a
-repository by mistake matches nothing in a fresh checkout.  Links are not followed into
-or out of the folder.
+**What identifies an unchanged file.** Its ``lstat``: size, modification and change times
+in nanoseconds, inode and device (a link is never a hit).  A file written again, or
+unpacked from an archive that kept its modification time, has another change time or
+inode, so it is read.  As in git's index, a file modified in the same clock tick as it
+was read could keep its times: an entry stored less than ``RACY_SECONDS`` after the file
+changed is *racy*, and is used only after reading the file and comparing its SHA-256.
+
+**What an entry depends on.** The tool (its version, the code's bytes and FORMAT), the
+SHA-256 of every project file outside ``evidence/`` (the vocabulary, the catalogue, the
+countries, every rule set, ``scorecard.yaml``), and every source the file cites, which
+must have matched the catalogue in this run (or in the snapshot this run reused).  Only
+files with no problem of their own are stored, so every diagnostic comes from a real check.
+
+**Whose entries are trusted.** Only this user's runs on this machine: every row is signed
+(HMAC-SHA256) with a key kept outside the project (see :mod:`scorecard.userkey`).  The
+folder arrives with the project (in an archive, through ``cp -a``) and whoever made the
+project can write anything into it, but cannot sign.  A row whose signature does not
+verify is ignored, the file is read and checked, and the run says so in a note.
 
 The folder is safe to delete.  A cache that is missing, locked, read-only or cannot be
 listed is ignored (or only read): the run is then as it would be without one, and
@@ -30,56 +39,67 @@ import hmac
 import json
 import os
 import sqlite3
-from collections.abc import Iterator, Mapping
+import stat
+import time
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 import scorecard
 
-from .loader import INDICATORS_FILE, SOURCES_FILE, LoadedProject
+from .cache_db import DATABASE, FOLDER, FORMAT, code_digest, connect, damaged, remove
+from .errors import ScorecardError
+from .loader import LoadedProject
 from .models import Citation, EvidenceFile
 from .project import Place
 from .userkey import user_key
+from .yamlio import MAX_BYTES, read_bounded
 
-FOLDER = ".scorecard-cache"
-DATABASE = "cache.sqlite"
-FORMAT = 2
-"""Layout of the table and its entries; raising it empties every existing cache."""
+__all__ = ["DATABASE", "FOLDER", "EvidenceCache", "Hit", "Probe", "citations_of", "evidence_cache"]
 
-LOCK_WAIT_SECONDS = 2.0
-"""How long to wait for another run holding the database; then carry on without it."""
+RACY_SECONDS = 2.0
+"""A file changed less than this before it was stored may change again without a new
+time stamp (coarse clocks, FAT's 2 s); its entry is used only after comparing content."""
 
-_IGNORE = "# Made by scorecard: a cache, safe to delete, never to be committed.\n*\n"
-
-
-@dataclass(frozen=True)
-class Entry:
-    """A file as it was when it checked clean: its model and, per citation in
-    file order, where its quote is (line, column, heading; None: not found)."""
-
-    evidence: EvidenceFile
-    places: list[Place | None]
-
-    def citations(self) -> list[Citation]:
-        return citations_of(self.evidence)
+_EVIDENCE_META = "path, stamp, sha256, racy, context, country, year, citations, sources, body_sha256, mac"
 
 
 def citations_of(evidence: EvidenceFile) -> list[Citation]:
-    """Every citation of an evidence file, in file order (the order of Entry.places)."""
+    """Every citation of an evidence file, in file order (the order of stored places)."""
     return [citation for fact in evidence.facts for citation in fact.citations]
 
 
-def fingerprint(path: Path, sha256: str) -> str | None:
-    """What identifies the version of a file whose bytes have the SHA-256 ``sha256``: that
-    and its modification time (see the module's documentation); None when it cannot be stat'ed."""
-    try:
-        modified = os.stat(path).st_mtime_ns
-    except OSError:
-        return None
-    return f"{sha256} {modified}"
+@dataclass(frozen=True)
+class Probe:
+    """A file as ``lstat`` saw it before it was read: what a cache entry is keyed on."""
+
+    path: str
+    full: Path
+    info: os.stat_result
+
+    @property
+    def stamp(self) -> str:
+        i = self.info
+        return f"{i.st_size}:{i.st_mtime_ns}:{i.st_ctime_ns}:{i.st_ino}:{i.st_dev}"
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A cached evidence file: what the checks across files need, and its model on demand."""
+
+    path: str
+    sha256: str
+    country: str
+    year: int
+    citations: int
+    body: Callable[[], tuple[EvidenceFile, list[Place | None]]]
+    """The model and, per citation in file order, where its quote is (None: not found)."""
+
+
+class DamagedCache(ScorecardError):
+    """A signed row whose body no longer matches its signed hash (a damaged disk)."""
 
 
 class EvidenceCache:
@@ -90,61 +110,154 @@ class EvidenceCache:
     cache is still read).  Stores are committed together when the run closes it.
     """
 
-    def __init__(self, connection: sqlite3.Connection, context: str, key: bytes, database: Path) -> None:
+    def __init__(self, connection: sqlite3.Connection, context: str, key: bytes, root: Path) -> None:
         self._connection = connection
         self._context = context
         self._signer = hmac.new(key, digestmod="sha256")
-        self._database = database
+        self._root = root
         self._reading = True
         self._writing = True
         self._damaged = False
         self._seen: set[str] = set()
+        self._rows: dict[str, tuple[Any, ...]] | None = None
         self.unsigned = 0
-        """Entries found whose signature did not verify: not made by this user's runs here."""
+        """Rows found whose signature did not verify: not made by this user's runs here."""
 
-    def get(self, path: str, digest: str, verified: Mapping[str, str]) -> Entry | None:
-        """The entry of the file at ``path`` with :func:`fingerprint` ``digest``, if it still
-        holds: every source it cites must be among ``verified`` (id -> SHA-256 of a source
-        read this run whose text matched the catalogue) with the same hash as when stored."""
+    # -- evidence files ---------------------------------------------------------------
+
+    def probe(self, path: str) -> Probe | None:
+        """The ``lstat`` of an evidence file, taken before it is read; None when it is not
+        a regular file (a link, a folder, gone), which is never cached."""
         self._seen.add(path)
-        if not self._reading:
-            return None
+        full = self._root / path
         try:
-            row = self._connection.execute("SELECT key, sources, evidence, places, mac FROM evidence WHERE path = ?", (path,)).fetchone()
-        except ValueError:  # a file name sqlite cannot take (undecodable bytes)
+            info = os.lstat(full)
+        except (OSError, ValueError):
             return None
-        except sqlite3.Error as error:
-            self._failed(error)
-            self._reading = False
-            return None
+        return Probe(path, full, info) if stat.S_ISREG(info.st_mode) else None
+
+    def get(self, probe: Probe, verified: Mapping[str, str]) -> Hit | None:
+        """The entry of an unchanged file, if it still holds: every source it cites must be
+        among ``verified`` (id -> SHA-256 of a source whose text matched the catalogue)
+        with the same hash as when stored."""
+        row = self._evidence_rows().get(probe.path)
         if row is None:
             return None
-        key, sources, evidence, places, mac = row
-        if not (isinstance(mac, bytes) and all(isinstance(field, str) for field in row[:4])):
+        path, stamp, sha256, racy, context, country, year, citations, sources, body_sha256, mac = row
+        if not hmac.compare_digest(mac, self._sign(*map(str, row[:-1]))):
             self.unsigned += 1
             return None
-        if not hmac.compare_digest(mac, self._sign(path, key, sources, evidence, places)):
-            self.unsigned += 1
+        if context != self._context or stamp != probe.stamp or (racy and not self._same_bytes(probe, sha256)):
             return None
-        if key != self._key(digest):
+        try:
+            cited = json.loads(sources)
+        except ValueError:
             return None
-        return _decode(sources, evidence, places, verified)
+        if not isinstance(cited, dict) or any(verified.get(source) != digest for source, digest in cited.items()):
+            return None
+        return Hit(path, sha256, country, year, citations, lambda: self._body(path, body_sha256))
 
-    def put(self, path: str, digest: str, evidence: EvidenceFile, places: list[Place | None], sources: Mapping[str, str]) -> None:
+    def body(self, hit: Hit) -> tuple[EvidenceFile, list[Place | None]] | None:
+        """The model and places of a hit, or None (counted as not signed) when the body is
+        not the one its row signed."""
+        try:
+            return hit.body()
+        except DamagedCache:
+            self.unsigned += 1
+            return None
+
+    def put(self, probe: Probe, sha256: str, evidence: EvidenceFile, places: list[Place | None], sources: Mapping[str, str]) -> None:
         """Remember a file that checked clean (``sources``: id -> SHA-256 of each source it cites)."""
         if not self._writing:
             return
+        info = probe.info
+        racy = int(time.time_ns() - max(info.st_mtime_ns, info.st_ctime_ns) < RACY_SECONDS * 1e9)
         try:
-            # A float that is not finite becomes null, so that file's entry will be a miss: still correct.
-            # ValueError: a string escaped in YAML may hold a lone surrogate, which cannot be stored.
-            fields = (self._key(digest), json.dumps(dict(sources)), evidence.model_dump_json(exclude_defaults=True), json.dumps(places))
-            row = (path, *fields, self._sign(path, *fields))
-            self._connection.execute("INSERT OR REPLACE INTO evidence (path, key, sources, evidence, places, mac) VALUES (?, ?, ?, ?, ?, ?)", row)
+            # ValueError: a string escaped in YAML may hold a lone surrogate, which cannot be stored,
+            # or a float may not be finite, which JSON cannot hold: that file is not cached.
+            body = json.dumps([evidence.model_dump(mode="json", exclude_defaults=True), places], ensure_ascii=False, allow_nan=False)
+            body_sha256 = hashlib.sha256(body.encode("utf-8")).hexdigest()
+            row = (probe.path, probe.stamp, sha256, racy, self._context, evidence.country, evidence.year, len(places), json.dumps(dict(sources)), body_sha256)
+            row += (self._sign(*map(str, row)), body)
+            self._connection.execute(f"INSERT OR REPLACE INTO evidence ({_EVIDENCE_META}, body) VALUES ({', '.join('?' * 12)})", row)
         except ValueError:
             return
         except sqlite3.Error as error:
             self._failed(error)
             self._writing = False
+
+    def _evidence_rows(self) -> dict[str, tuple[Any, ...]]:
+        """Every row's signed columns, read at once (bodies are read one by one, on demand)."""
+        if self._rows is None:
+            self._rows = {}
+            if self._reading:
+                try:
+                    rows = self._connection.execute(f"SELECT {_EVIDENCE_META} FROM evidence").fetchall()
+                except sqlite3.Error as error:
+                    self._failed(error)
+                    self._reading = False
+                    return self._rows
+                for row in rows:
+                    if _well_typed(row):
+                        self._rows[row[0]] = row
+                    else:
+                        self.unsigned += 1
+        return self._rows
+
+    def _body(self, path: str, body_sha256: str) -> tuple[EvidenceFile, list[Place | None]]:
+        """The stored model and places of a file; the hash signed with its row must match."""
+        try:
+            (body,) = self._connection.execute("SELECT body FROM evidence WHERE path = ?", (path,)).fetchone()
+            if not isinstance(body, str) or not hmac.compare_digest(hashlib.sha256(body.encode("utf-8")).hexdigest(), body_sha256):
+                raise ValueError("not the body signed")
+            evidence, places = json.loads(body)
+            return EvidenceFile.model_validate(evidence), [_place(place) for place in places]
+        except (sqlite3.Error, ValueError, TypeError) as error:  # ValidationError is a ValueError
+            raise DamagedCache(f"{FOLDER}/{DATABASE} is damaged ({error}); delete the folder, or run with --no-cache") from None
+
+    def _same_bytes(self, probe: Probe, sha256: str) -> bool:
+        try:
+            raw = read_bounded(probe.full, probe.info.st_size, MAX_BYTES)
+        except OSError:
+            return False
+        return hashlib.sha256(raw).hexdigest() == sha256
+
+    # -- the snapshot of everything else ------------------------------------------------
+
+    def snapshot(self, key: str) -> dict[str, Any] | None:
+        """What the checks of everything but the evidence found when the project's other
+        files were as ``key`` says (see :func:`snapshot_key`), if they found no problem."""
+        if not self._reading:
+            return None
+        try:
+            row = self._connection.execute("SELECT key, body, mac FROM snapshot WHERE name = 'project'").fetchone()
+        except sqlite3.Error as error:
+            self._failed(error)
+            return None
+        if row is None:
+            return None
+        if not (isinstance(row[0], str) and isinstance(row[1], str) and isinstance(row[2], bytes)) or not hmac.compare_digest(row[2], self._sign("snapshot", *row[:2])):
+            self.unsigned += 1
+            return None
+        if row[0] != hashlib.sha256(f"{self._context}\0{key}".encode()).hexdigest():
+            return None
+        try:
+            body = json.loads(row[1])
+        except ValueError:
+            return None
+        return body if isinstance(body, dict) else None
+
+    def put_snapshot(self, key: str, body: dict[str, Any]) -> None:
+        if not self._writing:
+            return
+        fields = (hashlib.sha256(f"{self._context}\0{key}".encode()).hexdigest(), json.dumps(body, sort_keys=True))
+        try:
+            self._connection.execute("INSERT OR REPLACE INTO snapshot (name, key, body, mac) VALUES ('project', ?, ?, ?)", (*fields, self._sign("snapshot", *fields)))
+        except sqlite3.Error as error:
+            self._failed(error)
+            self._writing = False
+
+    # -- closing ------------------------------------------------------------------------
 
     def close(self, *, complete: bool) -> list[str]:
         """Commit this run's stores, and say what the user should know about the cache.
@@ -166,25 +279,22 @@ class EvidenceCache:
                 " (copied with the project, or forged); they were ignored and those files checked in full"
             )
         if self._damaged:
-            removed = _remove(self._database)
+            removed = remove(self._root / FOLDER / DATABASE)
             notes.append(f"{FOLDER}/{DATABASE} is damaged; " + ("it was removed and the next run rebuilds it" if removed else "delete it to have it rebuilt"))
         return notes
 
     def _failed(self, error: sqlite3.Error) -> None:
-        if _damage(error):
+        if damaged(error):
             self._damaged = True
             self._reading = self._writing = False
 
     def _forget_others(self) -> None:
-        stored = {path for (path,) in self._connection.execute("SELECT path FROM evidence")}
+        stored = set(self._evidence_rows()) if self._reading else {path for (path,) in self._connection.execute("SELECT path FROM evidence")}
         self._connection.executemany("DELETE FROM evidence WHERE path = ?", [(path,) for path in stored - self._seen])
 
-    def _key(self, digest: str) -> str:
-        return hashlib.sha256(f"{self._context}\0{digest}".encode()).hexdigest()
-
     def _sign(self, *fields: str) -> bytes:
-        """HMAC-SHA256 of an entry's fields with this user's key, each field length-prefixed
-        (so that no two different entries sign the same bytes)."""
+        """HMAC-SHA256 of a row's fields with this user's key, each field length-prefixed
+        (so that no two different rows sign the same bytes)."""
         signer = self._signer.copy()
         for field in fields:
             data = field.encode("utf-8", "surrogatepass")
@@ -193,26 +303,10 @@ class EvidenceCache:
         return signer.digest()
 
 
-def _damage(error: sqlite3.Error) -> bool:
-    """Whether sqlite says the database file is damaged (rather than locked or read-only)."""
-    return getattr(error, "sqlite_errorname", "") in ("SQLITE_NOTADB", "SQLITE_CORRUPT")
-
-
-def _decode(sources: str, evidence: str, places: str, verified: Mapping[str, str]) -> Entry | None:
-    """The stored entry, or None when a cited source changed or the row is not one this
-    module wrote (a hand-edited or damaged cache is a miss, never an error)."""
-    try:
-        cited = json.loads(sources)
-        if not isinstance(cited, dict) or any(verified.get(source) != digest for source, digest in cited.items()):
-            return None
-        # json.loads then model_validate: faster than model_validate_json here
-        decoded = Entry(EvidenceFile.model_validate(json.loads(evidence)), [_place(place) for place in json.loads(places)])
-    except (ValueError, TypeError):  # JSONDecodeError and ValidationError are ValueErrors
-        return None
-    citations = decoded.citations()
-    if len(decoded.places) != len(citations) or {c.source for c in citations} != set(cited):
-        return None
-    return decoded
+def _well_typed(row: tuple[Any, ...]) -> bool:
+    """Whether a row has the types this module writes (anything else was not written by it)."""
+    types = (str, str, str, int, str, str, int, int, str, str, bytes)
+    return len(row) == len(types) and all(type(value) is kind for value, kind in zip(row, types))
 
 
 def _place(value: Any) -> Place | None:
@@ -224,6 +318,41 @@ def _place(value: Any) -> Place | None:
     return (line, col, heading)
 
 
+# -- what the snapshot depends on ---------------------------------------------------------
+
+
+def snapshot_key(loaded: LoadedProject) -> str | None:
+    """What the checks of everything but the evidence depend on besides the files in the
+    cache's context: each catalogued source's ``lstat``.  None when a source is not a
+    plain regular file of seeds/ (a link, missing, unreadable), whose checks always run."""
+    root = loaded.project.root
+    parts = []
+    for source in loaded.project.sources.values():
+        try:
+            info = os.lstat(root / "seeds" / source.file)
+        except (OSError, ValueError):
+            return None
+        if not stat.S_ISREG(info.st_mode):
+            return None
+        parts.append(f"{source.id}\0{source.file}\0{Probe(source.file, root, info).stamp}")
+    return "\n".join(parts)
+
+
+def settled(loaded: LoadedProject, since_ns: int) -> bool:
+    """Whether every catalogued source last changed ``RACY_SECONDS`` before ``since_ns``, so
+    that a snapshot of its checks cannot miss a change made in the same clock tick."""
+    root = loaded.project.root
+    limit = since_ns - RACY_SECONDS * 1e9
+    for source in loaded.project.sources.values():
+        try:
+            info = os.lstat(root / "seeds" / source.file)
+        except (OSError, ValueError):
+            return False
+        if max(info.st_mtime_ns, info.st_ctime_ns) >= limit:
+            return False
+    return True
+
+
 # -- opening -------------------------------------------------------------------------
 
 
@@ -232,7 +361,7 @@ def evidence_cache(loaded: LoadedProject, enabled: bool) -> Iterator[EvidenceCac
     """The project's cache for the checks of one run (None when off or unusable); what
     the user should know about it is added to ``loaded.notes``.
 
-    Opened after the catalogues are loaded: their digests are part of every key."""
+    Opened after the files outside evidence/ are loaded: their digests are part of every key."""
     cache = open_cache(loaded) if enabled else None
     complete = False
     try:
@@ -245,116 +374,15 @@ def evidence_cache(loaded: LoadedProject, enabled: bool) -> Iterator[EvidenceCac
 
 def open_cache(loaded: LoadedProject) -> EvidenceCache | None:
     """The cache of a loaded project, or None when it cannot be used (no key, no folder
-    can be made, the database cannot be opened, or a catalogue was not read, so that
-    nothing would identify what the entries were checked against)."""
-    catalogue, vocabulary = loaded.digests.get(SOURCES_FILE), loaded.digests.get(INDICATORS_FILE)
-    if catalogue is None or vocabulary is None:
-        return None
+    can be made, or the database cannot be opened)."""
     key, problem = user_key()
     if key is None:
         loaded.notes.append(f"{problem}; the cache is not used")
         return None
-    database = loaded.project.root / FOLDER / DATABASE
-    connection = _connect(database.parent)
+    root = loaded.project.root
+    connection = connect(root / FOLDER)
     if connection is None:
         return None
-    context = "\0".join((str(FORMAT), scorecard.__version__, _code_digest(), vocabulary, catalogue))
-    return EvidenceCache(connection, hashlib.sha256(context.encode()).hexdigest(), key, database)
-
-
-def _connect(folder: Path) -> sqlite3.Connection | None:
-    """The database, with its table; a file that is not a database (or a damaged one) is
-    replaced, since everything in it can be rebuilt.  None when it cannot be used (a
-    folder that cannot be listed or written is no reason to stop a run)."""
-    try:
-        _make(folder)
-        database = folder / DATABASE
-        if not _confined(folder, database):
-            return None
-    except OSError:
-        return None
-    for _attempt in range(2):
-        try:
-            connection = sqlite3.connect(database, timeout=LOCK_WAIT_SECONDS)
-        except sqlite3.Error:
-            return None
-        try:
-            _prepare(connection)
-            return connection
-        except sqlite3.DatabaseError as error:
-            connection.close()
-            if not _damage(error) or not _remove(database):
-                return None  # locked, read-only, or a damaged file that cannot be removed
-    return None
-
-
-def _make(folder: Path) -> None:
-    """Make the cache folder, marked so that git ignores it (a folder that exists is left as it is)."""
-    try:
-        folder.mkdir()
-    except OSError:  # it exists, or the project is read-only (an installed package): maybe read it
-        return
-    try:
-        (folder / ".gitignore").write_text(_IGNORE, encoding="utf-8")
-    except OSError:
-        pass
-
-
-def _confined(folder: Path, database: Path) -> bool:
-    """Whether the folder and the database's files are what they seem: a folder and regular
-    files (or none yet), not links that would have sqlite read or write outside the project."""
-    if folder.is_symlink() or not folder.is_dir():
-        return False
-    for name in (database.name, f"{database.name}-journal", f"{database.name}-wal", f"{database.name}-shm"):
-        path = folder / name
-        if path.is_symlink() or (path.exists() and not path.is_file()):
-            return False
-    return True
-
-
-def _prepare(connection: sqlite3.Connection) -> None:
-    """Create the table, or recreate it when it has another FORMAT; only reads when it is current."""
-    if _format(connection) == FORMAT:
-        return
-    connection.execute("BEGIN IMMEDIATE")  # one transaction: another run sees the old table or the new one
-    try:
-        if _format(connection) != FORMAT:  # unless another run has just made it
-            connection.execute("DROP TABLE IF EXISTS evidence")
-            connection.execute(
-                "CREATE TABLE evidence (path TEXT PRIMARY KEY, key TEXT NOT NULL, sources TEXT NOT NULL, evidence TEXT NOT NULL, places TEXT NOT NULL, mac BLOB NOT NULL)"
-            )
-            connection.execute(f"PRAGMA user_version = {FORMAT}")
-        connection.commit()
-    except BaseException:
-        connection.rollback()
-        raise
-
-
-def _format(connection: sqlite3.Connection) -> int:
-    (version,) = connection.execute("PRAGMA user_version").fetchone()
-    return version
-
-
-def _remove(database: Path) -> bool:
-    """Remove the database and its journals; whether it is gone."""
-    try:
-        for suffix in ("", "-journal", "-wal", "-shm"):
-            database.with_name(database.name + suffix).unlink(missing_ok=True)
-    except OSError:
-        return False
-    return True
-
-
-@lru_cache(maxsize=1)
-def _code_digest() -> str:
-    """SHA-256 of the package's own code: a checkout edited without a new version number
-    must not reuse what older checks decided."""
-    package = Path(__file__).resolve().parent
-    digest = hashlib.sha256()
-    for path in sorted(package.rglob("*.py")):
-        digest.update(path.relative_to(package).as_posix().encode() + b"\0")
-        try:
-            digest.update(path.read_bytes())
-        except OSError:
-            digest.update(b"unreadable")
-    return digest.hexdigest()
+    others = sorted((path, digest) for path, digest in loaded.digests.items() if not path.startswith("evidence/"))
+    context = "\0".join((str(FORMAT), scorecard.__version__, code_digest(), *(f"{path}={digest}" for path, digest in others)))
+    return EvidenceCache(connection, hashlib.sha256(context.encode()).hexdigest(), key, root)

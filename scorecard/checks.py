@@ -11,13 +11,14 @@ import datetime as dt
 import difflib
 import hashlib
 import re
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from . import anchor
-from .cache import EvidenceCache, citations_of, fingerprint
+from .cache import EvidenceCache, Probe, citations_of, settled, snapshot_key
 from .country_checks import check_countries_file, country_problem
 from .diagnostics import Diagnostic
 from .layout import EvidenceLayout, stray_files
@@ -69,16 +70,48 @@ def check_project(loaded: LoadedProject, cache: EvidenceCache | None = None) -> 
     (nor anything its checks depend on) is taken from it instead of being parsed and
     checked again; files that check clean now are stored in it."""
     context = _Context(loaded, readable=set(), hint_work=HINT_WORK, cache=cache)
+    started = time.time_ns()
+    snapshot = snapshot_key(loaded) if cache is not None and not loaded.diagnostics else None
+    if not (snapshot is not None and _restore(context, snapshot)):
+        _check_all_but_evidence(context)
+        if snapshot is not None and not loaded.diagnostics and settled(loaded, started):
+            assert cache is not None
+            cache.put_snapshot(snapshot, {"verified": context.verified, "readable": sorted(context.readable), "citations": context.citations})
+    _check_evidence(context)
+    loaded.diagnostics.extend(stray_files(loaded.project.root))
+    _check_reviews(context)
+    return context.citations
+
+
+def _check_all_but_evidence(context: _Context) -> None:
+    """The checks that read no evidence file: what they find depends only on the files
+    outside evidence/ and the source texts, so a run whose files are all as in a run
+    where these found nothing may skip them (see _restore).  A check that reads the
+    evidence belongs after _check_evidence."""
+    loaded = context.loaded
     _check_sources(context)
     _check_indicators(context)
     _check_countries(context)
     for ruleset_id, path in loaded.project.ruleset_paths.items():
         _check_ruleset(context, loaded.project.rulesets[ruleset_id], path)
     _check_duplicate_rulesets(context)
-    _check_evidence(context)
-    loaded.diagnostics.extend(stray_files(loaded.project.root))
-    _check_reviews(context)
-    return context.citations
+
+
+def _restore(context: _Context, snapshot: str) -> bool:
+    """Take what _check_all_but_evidence found from the cache's snapshot, when every file
+    it reads is as it was then (it found no problem, or nothing would have been kept).
+    Source texts are then read only when a changed evidence file cites them."""
+    assert context.cache is not None
+    body = context.cache.snapshot(snapshot)
+    if body is None:
+        return False
+    verified, readable, citations = body.get("verified"), body.get("readable"), body.get("citations")
+    if not (isinstance(verified, dict) and isinstance(readable, list) and type(citations) is int):
+        return False
+    context.verified.update({str(k): str(v) for k, v in verified.items()})
+    context.readable.update(map(str, readable))
+    context.citations += citations
+    return True
 
 
 # -- sources -------------------------------------------------------------------
@@ -406,53 +439,66 @@ def _check_evidence(context: _Context) -> None:
 
 def _load_and_check_evidence(context: _Context, path: str, countries: EvidenceLayout) -> None:
     loaded = context.loaded
+    cache = context.cache
+    probe = cache.probe(path) if cache is not None else None  # before reading: see cache.Probe
+    if probe is not None and _reuse_cached(context, probe, countries):
+        return
     raw = read_evidence(loaded, path)
     if raw is None:
-        return
-    cache = context.cache
-    digest = fingerprint(loaded.project.root / path, loaded.digests[path]) if cache is not None else None
-    if cache is not None and digest is not None and _reuse_cached(context, cache, path, digest, countries):
         return
     problems = len(loaded.diagnostics)
     doc = load_evidence(loaded, path, raw)
     if doc is None:
         return
     _check_evidence_file(context, doc, countries)
-    if cache is not None and digest is not None and len(loaded.diagnostics) == problems:
-        _store_clean(context, cache, doc, digest)
+    if probe is not None and len(loaded.diagnostics) == problems:
+        _store_clean(context, probe, doc)
 
 
-def _reuse_cached(context: _Context, cache: EvidenceCache, path: str, digest: str, countries: EvidenceLayout) -> bool:
+def _reuse_cached(context: _Context, probe: Probe, countries: EvidenceLayout) -> bool:
     """Take an unchanged file that checked clean from the cache: what a full check of it
     would leave in the project (the model, its quotes' places, the citations counted).
-    False when it is not there, or when a check across files would report it now."""
-    entry = cache.get(path, digest, context.verified)
-    if entry is None:
+    False when it is not there, or when a check across files would report it now.
+
+    ``validate`` never reads the models of unchanged files, so they are decoded on first
+    use; a project opened for evaluation decodes them now, with their quotes' places."""
+    assert context.cache is not None
+    hit = context.cache.get(probe, context.verified)
+    if hit is None:
         return False
-    if countries.see(path, entry.evidence.country, entry.evidence.year):
+    if countries.see(hit.path, hit.country, hit.year):
         return False  # loaded as usual, so the diagnostic has its line and column
-    if country_problem(context.loaded.project.country_catalogue, entry.evidence.country) is not None:
+    if country_problem(context.loaded.project.country_catalogue, hit.country) is not None:
         return False  # the countries file changed since: loaded as usual, and reported
     loaded = context.loaded
-    loaded.project.evidence.append(EvidenceDoc(path=path, data=entry.evidence))
+    if loaded.for_evaluation:
+        body = context.cache.body(hit)
+        if body is None:
+            return False
+        evidence, found = body
+        places = loaded.project.quote_places()
+        for citation, place in zip(citations_of(evidence), found):
+            places[citation_key(citation, evidence.country)] = place
+        loaded.project.evidence.append(EvidenceDoc(hit.path, evidence))
+    else:
+        loaded.project.evidence.append(EvidenceDoc(hit.path, load=lambda: hit.body()[0]))
+    loaded.digests[hit.path] = hit.sha256
     loaded.files_read += 1
-    places = loaded.project.quote_places()
-    for citation, place in zip(entry.citations(), entry.places):
-        places[citation_key(citation, entry.evidence.country)] = place
-    context.citations += len(entry.places)
+    context.citations += hit.citations
     return True
 
 
-def _store_clean(context: _Context, cache: EvidenceCache, doc: EvidenceDoc, digest: str) -> None:
+def _store_clean(context: _Context, probe: Probe, doc: EvidenceDoc) -> None:
     """Store a file that checked clean, unless one of its quotes was not looked up
     (a cited source that is unreadable or differs from the catalogue)."""
+    assert context.cache is not None
     citations = citations_of(doc.data)
     sources = {citation.source: context.verified.get(citation.source, "") for citation in citations}
     places = context.loaded.project.quote_places()
     keys = [citation_key(citation, doc.data.country) for citation in citations]
     if "" in sources.values() or any(key not in places for key in keys):
         return
-    cache.put(doc.path, digest, doc.data, [places[key] for key in keys], sources)
+    context.cache.put(probe, context.loaded.digests[doc.path], doc.data, [places[key] for key in keys], sources)
 
 
 def _check_evidence_file(context: _Context, doc: EvidenceDoc, countries: EvidenceLayout) -> None:

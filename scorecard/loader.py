@@ -65,6 +65,9 @@ class LoadedProject:
     """False when evidence files are left to be loaded one at a time (see load_project)."""
     notes: list[str] = field(default_factory=list)
     """What the run should tell the user that is not a problem of the files (about the cache)."""
+    for_evaluation: bool = True
+    """False for a run that only validates: files taken from the cache need not be decoded."""
+    """What the run should tell the user that is not a problem of the files (about the cache)."""
 
     def release(self, path: str) -> None:
         """Forget a file's YAML document once every diagnostic about it is placed."""

@@ -107,12 +107,36 @@ TEXTS_KEPT = 128
 """Source texts kept in memory at once (about 15 MB for TIP-sized chapters)."""
 
 
-@dataclass(frozen=True)
 class EvidenceDoc:
-    """One evidence file: its project-relative path and its content."""
+    """One evidence file: its project-relative path and its content.
 
-    path: str
-    data: EvidenceFile
+    A file taken from the cache (see :mod:`scorecard.cache`) may give its content as
+    ``load``, called on first use: ``validate`` never needs the models of unchanged files."""
+
+    __slots__ = ("path", "_data", "_load")
+
+    def __init__(self, path: str, data: EvidenceFile | None = None, *, load: Callable[[], EvidenceFile] | None = None) -> None:
+        if (data is None) == (load is None):
+            raise TypeError("give the content or a way to load it")
+        self.path = path
+        self._data = data
+        self._load = load
+
+    @property
+    def data(self) -> EvidenceFile:
+        if self._data is None:
+            assert self._load is not None
+            self._data, self._load = self._load(), None
+        return self._data
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, EvidenceDoc) and (self.path, self.data) == (other.path, other.data)
+
+    def __hash__(self) -> int:
+        return hash(self.path)
+
+    def __repr__(self) -> str:
+        return f"EvidenceDoc(path={self.path!r})"
 
 
 @dataclass(frozen=True)

@@ -170,14 +170,19 @@ def test_a_corrupt_cache_is_ignored_and_rebuilt(project: Path, parsed: set[str])
 
 def test_damaged_entries_are_misses(project: Path, parsed: set[str]):
     expected = validate_twice(project, parsed)
+    fresh = api.open_project(project)
     with sqlite3.connect(project / FOLDER / DATABASE) as connection:
-        connection.execute("UPDATE evidence SET evidence = '{\"country\": 3}' WHERE path LIKE '%2004%'")
-        connection.execute("UPDATE evidence SET places = 'not json' WHERE path LIKE '%2010%'")
+        connection.execute("UPDATE evidence SET body = '[{\"country\": 3}, []]' WHERE path LIKE '%2004%'")
+        connection.execute("UPDATE evidence SET mac = x'00' WHERE path LIKE '%2010%'")
         connection.execute("UPDATE evidence SET sources = '[1, 2]' WHERE path LIKE '%2011%'")
     connection.close()
     parsed.clear()
     assert same_report(api.validate(project, cache=True), expected)
-    assert parsed == CITING_PUCP
+    assert parsed == CITING_PUCP - {"evidence/peru/2004.yaml"}  # validate never reads the bodies of unchanged files
+    parsed.clear()
+    opened = api.open_project(project, cache=True)  # the others were stored again by validate
+    assert parsed == {"evidence/peru/2004.yaml"}
+    assert [(doc.path, doc.data) for doc in opened.evidence] == [(doc.path, doc.data) for doc in fresh.evidence]
 
 
 def test_a_read_only_cache_is_read_and_not_written(project: Path, parsed: set[str], monkeypatch: pytest.MonkeyPatch):

@@ -7,6 +7,7 @@ attributed to a file that says 33.  Entries are now signed with a key kept outsi
 project (scorecard.userkey); these tests point that key at temporary folders.
 """
 
+import hashlib
 import json
 import os
 import shutil
@@ -46,10 +47,11 @@ def forge(root: Path) -> None:
     """Rewrite the cached 2017 file to say 999 convictions, with an invented quote:
     what someone with the project folder, but not this user's key, can do."""
     with sqlite3.connect(root / FOLDER / DATABASE) as connection:
-        (evidence,) = connection.execute("SELECT evidence FROM evidence WHERE path = 'evidence/peru/2017.yaml'").fetchone()
-        assert '"value":33' in evidence and TRUE_QUOTE in evidence
-        forged = evidence.replace('"value":33', '"value":999').replace(TRUE_QUOTE, INVENTED_QUOTE)
-        connection.execute("UPDATE evidence SET evidence = ? WHERE path = 'evidence/peru/2017.yaml'", (forged,))
+        (body,) = connection.execute("SELECT body FROM evidence WHERE path = 'evidence/peru/2017.yaml'").fetchone()
+        assert '"value": 33' in body and TRUE_QUOTE in body
+        forged = body.replace('"value": 33', '"value": 999').replace(TRUE_QUOTE, INVENTED_QUOTE)
+        digest = hashlib.sha256(forged.encode()).hexdigest()
+        connection.execute("UPDATE evidence SET body = ?, body_sha256 = ? WHERE path = 'evidence/peru/2017.yaml'", (forged, digest))
     connection.close()
 
 
