@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-import hashlib
 import re
 import time
 from collections.abc import Iterator
@@ -28,7 +27,7 @@ from .models import NOT_REPORTED, Citation, Condition, Indicator, IndicatorType,
 from .models.conditions import CHANGES, COMPARISONS, AllOf, AnyOf, In, Not, Reported
 from .regions import phrase_range
 from .reviews import check_reviews
-from .project import MAX_SOURCE_BYTES, EvidenceDoc, citation_key, read_source, source_path_problem
+from .project import MAX_SOURCE_BYTES, EvidenceDoc, citation_key, source_path_problem
 from .timeliness import too_early
 
 TVPA_RULESET = "tvpa-minimum-standards"
@@ -149,19 +148,17 @@ def _check_sources(context: _Context) -> None:
         if full.stat().st_size > MAX_SOURCE_BYTES:
             context.add(SOURCES_FILE, (*loc, "file"), "F005", f'source file "seeds/{source.file}" is larger than {MAX_SOURCE_BYTES // 2**20} MiB')
             continue
-        raw = read_source(project.root, source.file)
-        if raw is None:  # unreadable (permissions), or it grew or vanished since the checks above
+        seed = project.seed(source_id)  # read, hashed and decoded once, however many entries name the file
+        if seed is None:  # unreadable (permissions), or it grew or vanished since the checks above
             context.add(SOURCES_FILE, (*loc, "file"), "F005", f'source file "seeds/{source.file}" cannot be read')
             continue
-        digest = hashlib.sha256(raw).hexdigest()
+        digest = seed.digest
         if digest != source.sha256:
             context.add(SOURCES_FILE, (*loc, "sha256"), "F002", f'source file "seeds/{source.file}" has SHA-256 {digest}, the catalogue says {source.sha256}', hint="a seed must stay byte for byte as received; restore it, or record a new document as a new source")
-        try:
-            text = anchor.SourceText(raw.decode("utf-8"))
-        except UnicodeDecodeError as error:
-            context.add(SOURCES_FILE, (*loc, "file"), "F005", f'source file "seeds/{source.file}" is not UTF-8 text (byte {error.start})', hint="save the text as UTF-8 (e.g. `iconv -f latin1 -t utf-8`) and catalogue it anew with `scorecard source add`")
+        text = seed.text
+        if text is None:
+            context.add(SOURCES_FILE, (*loc, "file"), "F005", f'source file "seeds/{source.file}" is not UTF-8 text (byte {seed.bad_byte})', hint="save the text as UTF-8 (e.g. `iconv -f latin1 -t utf-8`) and catalogue it anew with `scorecard source add`")
             continue
-        project.keep_text(source_id, text)
         context.readable.add(source_id)
         if digest == source.sha256:
             context.verified[source_id] = digest

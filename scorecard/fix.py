@@ -22,7 +22,6 @@ is atomic (:func:`scorecard.safe_write.write_atomic`).
 from __future__ import annotations
 
 import difflib
-import hashlib
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -32,7 +31,7 @@ from typing import Any
 from . import anchor
 from .loader import LoadedProject, load_project
 from .models import Citation
-from .project import Project, inside, read_source
+from .project import Project, inside
 from .safe_write import write_atomic
 from .yamledit import Change, edit
 
@@ -199,14 +198,8 @@ class _Intact:
     def __call__(self, source_id: str) -> bool:
         if source_id not in self.known:
             source = self.project.sources.get(source_id)
-            raw = read_source(self.project.root, source.file) if source is not None else None
-            ok = raw is not None and hashlib.sha256(raw).hexdigest() == source.sha256
-            if ok:
-                try:
-                    self.project.keep_text(source_id, anchor.SourceText(raw.decode("utf-8")))
-                except UnicodeDecodeError:
-                    ok = False
-            self.known[source_id] = ok
+            seed = self.project.seed(source_id)
+            self.known[source_id] = seed is not None and seed.text is not None and seed.digest == source.sha256
         return self.known[source_id]
 
 

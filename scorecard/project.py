@@ -8,7 +8,6 @@ evaluator and the commands read.
 from __future__ import annotations
 
 import os
-from collections import OrderedDict
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -28,6 +27,7 @@ from .models import (
     Source,
 )
 from .regions import Region, region_of
+from .seeds import Seed, SeedShelf
 from .yamlio import read_bounded
 
 
@@ -103,9 +103,6 @@ CitationKey = tuple[str, str, "str | None", "str | None", "str | None"]
 """What identifies a citation's passage: source, quote, prefix, suffix, and the country
 of the fact citing it (a shared source has a part for each country)."""
 
-TEXTS_KEPT = 128
-"""Source texts kept in memory at once (about 15 MB for TIP-sized chapters)."""
-
 
 class EvidenceDoc:
     """One evidence file: its project-relative path and its content.
@@ -173,8 +170,7 @@ class Project:
     """Every evidence file that loaded, sorted by path."""
     notes: list[str] = field(default_factory=list)
     """What loading had to tell the user that is not a problem of the files (about the cache)."""
-    _texts: OrderedDict[str, SourceText | None] = field(default_factory=OrderedDict, repr=False)
-    """The most recently used source texts (see TEXTS_KEPT)."""
+    _seeds: SeedShelf | None = field(default=None, repr=False)
     _regions: dict[tuple[str, str | None], Region | None] = field(default_factory=dict, repr=False)
     _derived: dict[object, object] = field(default_factory=dict, repr=False)
     lookup_budget: Budget = field(default_factory=Budget, repr=False)
@@ -204,34 +200,33 @@ class Project:
     def source_path(self, source_id: str) -> Path:
         return self.root / "seeds" / self.sources[source_id].file
 
+    @property
+    def seeds(self) -> SeedShelf:
+        """The seed files, each read, hashed and decoded once per run (see :mod:`scorecard.seeds`)."""
+        if self._seeds is None:
+            self._seeds = SeedShelf(self.root, lambda root, file: read_source(root, file))
+        return self._seeds
+
+    def seed(self, source_id: str) -> Seed | None:
+        """The source's file as read in this run; None when it is unsafe, missing or too large."""
+        source = self.sources.get(source_id)
+        return self.seeds.get(source.file) if source is not None else None
+
     def source_text(self, source_id: str) -> SourceText | None:
         """The source's text; None when it is unsafe, unreadable or not UTF-8.
 
-        Only the TEXTS_KEPT most recently used texts stay in memory (a text and
-        its normalised view weigh about three times the file): evidence cites the
-        report of its own year, so a source evicted while checking one year's files
-        is rarely wanted again, and is then read again from disk.
+        Only the most recently used texts stay in memory (see :mod:`scorecard.seeds`):
+        evidence cites the report of its own year, so a source evicted while checking one
+        year's files is rarely wanted again, and is then read again from disk.
         """
-        if source_id in self._texts:
-            self._texts.move_to_end(source_id)
-            return self._texts[source_id]
-        source = self.sources.get(source_id)
-        raw = read_source(self.root, source.file) if source is not None else None
-        text = None
-        if raw is not None:
-            try:
-                text = SourceText(raw.decode("utf-8"))
-            except UnicodeDecodeError:
-                text = None
-        self.keep_text(source_id, text)
-        return text
+        seed = self.seed(source_id)
+        return seed.text if seed is not None else None
 
     def keep_text(self, source_id: str, text: SourceText | None) -> None:
-        """Remember a source text already read (by the checks), so it is not read twice."""
-        self._texts[source_id] = text
-        self._texts.move_to_end(source_id)
-        while len(self._texts) > TEXTS_KEPT:
-            self._texts.popitem(last=False)
+        """Remember a source text already read, so it is not read twice."""
+        source = self.sources.get(source_id)
+        if source is not None and text is not None:
+            self.seeds.keep(source.file, text)
 
     def region(self, source_id: str, country: str | None = None) -> Region | None:
         """Where facts of ``country`` may quote the source (see :mod:`scorecard.regions`);
@@ -260,7 +255,7 @@ class Project:
                 located = Located("found" if len(inside) == 1 else "ambiguous", inside, lookup)
         # Keep where the quote is (line, column, section; not the lookup), found while
         # the text is in memory: resolving it for a scorecard then needs no text, even
-        # one evicted since (see TEXTS_KEPT).
+        # one evicted since (see scorecard.seeds).
         places = self.quote_places()
         if located.hits:
             start = located.hits[0].start
