@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .models import Scorecard
+from .models import RuleSet, Scorecard
 from .project import Project
 from .render.memo_view import Letterhead, MemoInput
 from .scorecards import build_progress
@@ -52,7 +52,19 @@ def memo_input(project: Project, scorecard: Scorecard, *, lang: str, date: dt.da
         lang=lang,
         date=date,
         letterhead=Letterhead(**letterhead.model_dump()) if letterhead else Letterhead(),
+        titles=translated_titles(project.rulesets[scorecard.ruleset], lang),
     )
+
+
+def translated_titles(ruleset: RuleSet, lang: str) -> dict[str, str]:
+    """The rule file's titles in ``lang``: ``""`` for the rule set's, else by recommendation id."""
+    titles = {}
+    if ruleset.translations and lang in ruleset.translations:
+        titles[""] = ruleset.translations[lang].title  # type: ignore[index]
+    for rec in ruleset.recommendations:
+        if rec.translations and lang in rec.translations:
+            titles[rec.id] = rec.translations[lang].title  # type: ignore[index]
+    return titles
 
 
 def project_templates(project: Project) -> dict[str, str]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from enum import Enum
+from typing import Literal
 
 from pydantic import Field, model_validator
 
@@ -26,6 +27,13 @@ class IndicatorType(str, Enum):
     BOOLEAN = "boolean"
 
 
+class IndicatorWords(StrictModel):
+    """An indicator's words in another language, for memos and tables in that language."""
+
+    label: str | None = Field(default=None, min_length=1, max_length=80, description="the label, translated")
+    values: dict[str, str] | None = Field(default=None, description="enum value -> its word in this language")
+
+
 class Indicator(StrictModel):
     id: IndicatorId
     type: IndicatorType = Field(strict=False)
@@ -35,6 +43,9 @@ class Indicator(StrictModel):
     values: list[str] | None = Field(default=None, min_length=2, description="enum values, worst first")
     label: str | None = Field(default=None, min_length=1, max_length=80, description='a short plain phrase for readers: "convictions"')
     basis: Basis | None = Field(default=None, strict=False, description="what a count counts, when facts do not say")
+    translations: dict[Literal["es"], IndicatorWords] | None = Field(
+        default=None, description="label and enum values in other languages: {es: {label: condenas, values: {poor: deficiente}}}"
+    )
 
     @model_validator(mode="after")
     def _values_only_for_enums(self) -> "Indicator":
@@ -44,6 +55,10 @@ class Indicator(StrictModel):
             raise ValueError("enum `values` must be distinct")
         if self.basis is not None and self.type is not IndicatorType.COUNT:
             raise ValueError("only a count indicator has a `basis`")
+        for words in (self.translations or {}).values():
+            unknown = sorted(set(words.values or {}) - set(self.values or []))
+            if unknown:
+                raise ValueError(f"`translations` names values the indicator does not have: {', '.join(unknown)}")
         return self
 
 

@@ -58,6 +58,15 @@ class Criterion(StrictModel):
         return self.stand_in or self.credits is not None
 
 
+class TitleTranslation(StrictModel):
+    """A title in another language; the texts stay as the source printed them."""
+
+    title: str = Field(min_length=1, max_length=200)
+
+
+Translations = dict[Literal["es"], TitleTranslation]
+
+
 class Recommendation(StrictModel):
     id: ItemId
     title: str = Field(min_length=1, max_length=80, description="a short title for tables")
@@ -73,6 +82,7 @@ class Recommendation(StrictModel):
     )
     weight: Weight = 1.0
     criteria: list[Criterion] = Field(min_length=1)
+    translations: Translations | None = Field(default=None, description="the title in other languages: {es: {title: ...}}")
 
 
 class ScoringPolicy(StrictModel):
@@ -141,3 +151,4 @@ class RuleSet(StrictModel):
     policy: ScoringPolicy = ScoringPolicy()
     conclusion: TierConclusion | None = Field(default=None, description="an overall conclusion computed from the items")
     recommendations: list[Recommendation] = Field(min_length=1)
+    translations: Translations | None = Field(default=None, description="the title in other languages: {es: {title: ...}}")

@@ -97,9 +97,14 @@ def summary(sc: Scorecard, country: str, title: str, w: Wording) -> str:
     rule = w._("no evidence is not a finding that a recommendation is unmet")
     if assessed == 0:
         return text + " " + w._("None could be assessed: there is no evidence for {year}, and {rule}.", year=sc.year, rule=rule)
+    counts = [
+        w.n_("{n} met", "{n} met", t.met),
+        w.n_("{n} partially met", "{n} partially met", t.partial),
+        w.n_("{n} unmet", "{n} unmet", t.unmet),
+    ]
     text += " " + w._(
-        "The evidence allows {assessed} to be assessed: {met} met, {partial} partially met and {unmet} unmet.",
-        assessed=w.number(assessed), met=w.number(t.met), partial=w.number(t.partial), unmet=w.number(t.unmet),
+        "The evidence allows {assessed} to be assessed: {met}, {partial} and {unmet}.",
+        assessed=w.number(assessed), met=counts[0], partial=counts[1], unmet=counts[2],
     )
     if t.not_assessed:
         text += " " + w.n_(

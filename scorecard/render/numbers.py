@@ -7,6 +7,7 @@ millions ("S/ 11 million") only when that is exact to one decimal, and in full o
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal
 from functools import cache
 
@@ -25,7 +26,8 @@ def number(value: int | float, lang: str) -> str:
 def percent(fraction: float | None, lang: str) -> str:
     """A 0-1 share with one decimal: ``38.9%`` (en), ``38,9 %`` (es); n/a is the caller's."""
     assert fraction is not None
-    return format_percent(fraction, format="#,##0.0%", locale=lang)
+    pattern = Locale.parse(lang).percent_formats[None].pattern  # "#,##0%" (en), "#,##0\u00a0%" (es)
+    return format_percent(fraction, format=re.sub(r"0(?=[^0#]*%)", "0.0", pattern, count=1), locale=lang)
 
 
 @cache

@@ -92,7 +92,7 @@ def value_words(value: object, indicator: Indicator | None, w: Wording) -> str:
 
 def _when(fact: FactUsed, w: Wording) -> str:
     # Years are names of years, not quantities: never grouped ("2017", not "2,017").
-    if fact.period:
+    if fact.period and fact.period != str(fact.year):
         return w._("{value} for {period}", value=value_words(fact.value, w.indicators.get(fact.indicator), w), period=fact.period)
     return w._("{value} in {year}", value=value_words(fact.value, w.indicators.get(fact.indicator), w), year=fact.year)
 
@@ -112,6 +112,12 @@ def facts_sentence(facts: Sequence[FactUsed], w: Wording) -> str:
 
 def finding(criterion: CriterionResult, year: int, w: Wording) -> str:
     """What the evidence says for a criterion, as a sentence ending in a full stop."""
+    findings = getattr(criterion, "findings", None)
+    if findings:
+        from .finding_words import finding_clause
+
+        sentence = "; ".join(dict.fromkeys(finding_clause(f, w) for f in findings))
+        return sentence[:1].upper() + sentence[1:] + "."
     if not criterion.facts:
         return w._("No evidence for {year}.", year=year)
     sentence = facts_sentence(criterion.facts, w)
