@@ -108,6 +108,7 @@ _CODES = [
     Code("T001", "template-syntax", "a memo template is not valid Jinja2"),
     Code("T002", "template-unreadable", "a memo template is not UTF-8 text, is too large or is not a regular file"),
     Code("T003", "template-unknown", "a file in templates/ is not a template the memo uses or can include"),
+    Code("T004", "template-render", "a memo template fails when rendered (an unknown variable, filter or include)"),
 ]
 
 CATALOGUE: dict[str, Code] = {c.code: c for c in _CODES}

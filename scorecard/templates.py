@@ -77,4 +77,63 @@ def check_templates(root: Path) -> list[Diagnostic]:
             env.parse(text, name=name)
         except TemplateSyntaxError as error:
             problems.append(Diagnostic(f"{TEMPLATES_DIR}/{name}", error.lineno or 1, 1, "T001", error.message or "template syntax error"))
+    if not any(p.code == "T001" for p in problems):
+        problems += _try_render(templates)
     return sorted(problems)
+
+
+def _sample_input():
+    """A one-recommendation memo to try a project's templates on (every field filled)."""
+    from .models import (
+        CitationRef, CriterionResult, Pillar, Progress, ProgressRow, Provenance, RecommendationResult,
+        Scorecard, Status, Totals, Trend, Truth,
+    )
+    from .render.memo_view import Letterhead, MemoInput
+
+    quote = CitationRef(source="sample", quote="a sample quote", line=1, title="A sample source")
+    criterion = CriterionResult(id="c", description="A criterion.", truth=Truth.TRUE, explanation="", facts=[])
+    result = RecommendationResult(
+        id="R1", title="A recommendation", text="Do something.", pillar=Pillar.PROSECUTION, status=Status.MET,
+        score=1.0, held=1, assessed=1, total=1, criteria=[criterion], citations=[quote], explanation="",
+    )
+    sc = Scorecard(
+        ruleset="sample", title="Sample", country="PER", year=2017, results=[result], totals=Totals(met=1, score=1.0),
+        provenance=Provenance(tool_version="0", ruleset_version="1", ruleset_sha256="0" * 64, sources={}),
+    )
+    progress = Progress(ruleset="sample", title="Sample", country="PER", years=[2017],
+                        rows=[ProgressRow(id="R1", title="A recommendation", statuses={2017: Status.MET}, trend=Trend.NEW_EVIDENCE)])
+    import datetime as dt
+
+    return MemoInput(scorecard=sc, sources=[], progress=progress, date=dt.date(2017, 1, 1),
+                     letterhead=Letterhead("An organisation", "An author", "a contact"))
+
+
+def _try_render(templates: dict[str, str]) -> list[Diagnostic]:
+    """T004 for each memo template that fails on a sample memo (an unknown variable or filter)."""
+    from jinja2 import TemplateError
+
+    from .render.memo import MEMO_TEMPLATES, render_memo
+
+    problems = []
+    sample = _sample_input()
+    for fmt, name in MEMO_TEMPLATES.items():
+        if name not in templates:
+            continue
+        try:
+            render_memo(sample, fmt, templates)
+        except TemplateError as error:
+            problems.append(render_problem(error, name))
+    return problems
+
+
+def render_problem(error: Exception, name: str) -> Diagnostic:
+    """A Jinja2 error met while rendering the template ``name`` as a T004 diagnostic."""
+    import traceback
+
+    lines = [f.lineno for f in traceback.extract_tb(error.__traceback__) if f.filename in (name, "<template>")]
+    line = getattr(error, "lineno", None) or (lines[-1] if lines else 1)
+    return Diagnostic(
+        f"{TEMPLATES_DIR}/{getattr(error, 'name', None) or name}", line or 1, 1, "T004",
+        f"the template fails: {getattr(error, 'message', None) or error}",
+        hint="the names a template can use are listed in the README, under Memo templates",
+    )

@@ -20,6 +20,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import render_samples as samples
+from snapshot import check_snapshot as check_snapshot_in
 from scorecard.models import Status
 from scorecard.render import escape
 from scorecard.render.explain import WIDTH, render_explanation
@@ -33,16 +34,7 @@ TEXT_TABLE_FORMATS = ("plain", "github", "markdown", "html", "latex")
 
 
 def check_snapshot(name: str, text: str) -> None:
-    path = SNAPSHOTS / name
-    if os.environ.get("UPDATE_SNAPSHOTS") == "1":
-        path.parent.mkdir(exist_ok=True)
-        with open(path, "w", encoding="utf-8", newline="") as f:
-            f.write(text)
-        return
-    assert path.exists(), f"no snapshot {path.name}: run with UPDATE_SNAPSHOTS=1 to create it"
-    with open(path, encoding="utf-8", newline="") as f:
-        expected = f.read()
-    assert text == expected, f"{path.name} differs; if the change is intended, run with UPDATE_SNAPSHOTS=1"
+    check_snapshot_in(SNAPSHOTS, name, text)
 
 
 # Every rendering of every sample, by snapshot name.

@@ -127,6 +127,8 @@ def memo(
     from .. import api
     from ..errors import ScorecardError
     from ..memos import memo_input, memo_language, project_templates
+    from jinja2 import TemplateError
+
     from ..render.memo import render_memo
     from ..safe_write import write_atomic
 
@@ -146,7 +148,15 @@ def memo(
         fail(error)
     chosen = memo_language(opened, lang.value if lang else None)
     content = memo_input(opened, scorecard, lang=chosen, date=day)
-    text = render_memo(content, "markdown" if kind == "markdown" else "html", project_templates(opened))
+    fmt = "markdown" if kind == "markdown" else "html"
+    try:
+        text = render_memo(content, fmt, project_templates(opened))
+    except TemplateError as error:
+        from ..render.memo import MEMO_TEMPLATES
+        from ..templates import render_problem
+
+        sys.stderr.write(f"{render_problem(error, MEMO_TEMPLATES[fmt])}\n")
+        raise typer.Exit(EXIT_PROBLEMS)
     if output is None:
         write(text)
         return

@@ -12,23 +12,23 @@ from collections.abc import Sequence
 from typing import Any
 
 from . import numbers
-from .words import Wording, label, value_words
+from .words import N_, Wording, label, value_words
 
 _BOUNDS = {
-    "at_least": "at least {value}",
-    "more_than": "more than {value}",
-    "at_most": "at most {value}",
-    "fewer_than": "fewer than {value}",
-    "about": "about {value}",
+    "at_least": N_("at least {value}"),
+    "more_than": N_("more than {value}"),
+    "at_most": N_("at most {value}"),
+    "fewer_than": N_("fewer than {value}"),
+    "about": N_("about {value}"),
 }
 _REQUIRED = {
-    "gte": "at least {value} needed",
-    "gt": "more than {value} needed",
-    "lte": "at most {value} needed",
-    "lt": "less than {value} needed",
-    "eq": "{value} needed",
-    "ne": "anything but {value} needed",
-    "in": "one of {value} needed",
+    "gte": N_("at least {value} needed"),
+    "gt": N_("more than {value} needed"),
+    "lte": N_("at most {value} needed"),
+    "lt": N_("less than {value} needed"),
+    "eq": N_("{value} needed"),
+    "ne": N_("anything but {value} needed"),
+    "in": N_("one of {value} needed"),
 }
 
 
@@ -59,7 +59,8 @@ def _when(v: Any, indicator_id: str, w: Wording) -> str:
 
 
 def _required(f: Any, w: Wording) -> str | None:
-    if f.required is None or f.op not in _REQUIRED or f.negated:
+    # What was needed is worth saying only when it was not there.
+    if f.required is None or f.op not in _REQUIRED or f.negated or getattr(f.truth, "value", f.truth) == "true":
         return None
     indicator = w.indicators.get(f.indicator)
     wanted = f.required if isinstance(f.required, list) else [f.required]
@@ -123,7 +124,7 @@ def _change(f: Any, reason: str, name: str, values: Sequence[Any], w: Wording) -
     else:
         text = w._("{label}: {before}, {now}", label=name, before=was, now=is_)
     if f.min_change:
-        text = w._("{text} (a change of at least {share} needed)", text=text, share=numbers.percent(f.min_change, w.lang))
+        text = w._("{text} (a change of at least {share} needed)", text=text, share=numbers.share(f.min_change, w.lang))
     return text
 
 

@@ -30,6 +30,12 @@ def percent(fraction: float | None, lang: str) -> str:
     return format_percent(fraction, format=re.sub(r"0(?=[^0#]*%)", "0.0", pattern, count=1), locale=lang)
 
 
+def share(fraction: float, lang: str) -> str:
+    """A threshold as written in a rule: ``10%``, ``12.5%`` (no decimal that is zero)."""
+    pattern = Locale.parse(lang).percent_formats[None].pattern
+    return format_percent(fraction, format=re.sub(r"0(?=[^0#]*%)", "0.#", pattern, count=1), locale=lang)
+
+
 @cache
 def currency_symbol(code: str, lang: str, territory: str | None = None) -> str:
     """The symbol readers of the country see (``S/`` for PEN in Peru), else the code.

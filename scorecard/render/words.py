@@ -16,6 +16,11 @@ from ..models.indicators import IndicatorType
 from . import numbers
 
 
+def N_(message: str) -> str:
+    """Mark a message for the catalogue where it is defined; it is translated where used."""
+    return message
+
+
 @dataclass(frozen=True)
 class Wording:
     """What readers' words depend on: the language, its catalogue, the vocabulary and
