@@ -109,9 +109,8 @@ def test_no_raw_value_or_unformatted_number(memos, lang: str, suffix: str) -> No
     assert [v for v in raw if re.search(rf"\b{re.escape(v)}\b", ours)] == []
     assert re.findall(r"\b(?:true|false)\b", ours) == []
     assert re.findall(r"(?<![\w.,])\d{5,}(?![\w])", ours) == []
-    # The memo does write large figures, formatted for the language.
-    assert re.search(r"1[,.]229" if lang == "en" else r"1\.229", ours)
-    assert ("S/\u00a011 million" if lang == "en" else "S/\u00a011 millones") in ours.replace("S/ ", "S/\u00a0")
+    # The memo does write figures of four digits and more, grouped as the language groups them.
+    assert re.search(r"\b\d{1,3}" + (r"," if lang == "en" else r"\.") + r"\d{3}\b", ours)
 
 
 @pytest.mark.parametrize("lang", LANGS)
