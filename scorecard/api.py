@@ -19,7 +19,7 @@ from .cache import evidence_cache
 from .checks import check_project
 from .diagnostics import Diagnostic
 from .errors import InvalidProject, NoEvidence, ProjectNotFound, ScorecardError, UnknownRuleSet, did_you_mean
-from .loader import find_root, load_project
+from .loader import find_root, load_project, marker_problem
 from .models import Citation, Coverage, Progress, Scorecard, Status
 from .models.regional import RegionalProgress, RegionalScorecard
 from .project import Project
@@ -62,21 +62,41 @@ def embedded_root() -> Path:
     raise ProjectNotFound("the embedded dataset is missing from this installation; reinstall scorecard")
 
 
-def locate(project: Path | None = None, *, cwd: Path | None = None) -> tuple[Path, bool]:
+def locate(
+    project: Path | None = None, *, cwd: Path | None = None, embedded: bool = False, first_run: bool = False
+) -> tuple[Path, bool]:
     """The project root to use and whether it is the embedded default.
 
-    An explicit folder must hold a project; otherwise the nearest project at or
-    above the working folder is used, and failing that the embedded dataset.
+    Fails closed: an explicit folder must itself hold a ``scorecard.yaml`` (a
+    regular file); otherwise the nearest project at or above the working folder is
+    used.  The embedded dataset is used only when asked for (``embedded``) or on an
+    interactive ``first_run`` outside any project, never because a project went
+    missing: a pull request that deletes or renames ``scorecard.yaml`` must not turn
+    CI green by validating the shipped Peru dataset instead.
     """
+    if embedded:
+        if project is not None:
+            raise ProjectNotFound("--project and --embedded exclude each other: pick the folder or the embedded Peru dataset")
+        return embedded_root(), True
     if project is not None:
-        root = find_root(project) if project.is_dir() else None
-        if root is None:
-            raise ProjectNotFound(f'no scorecard project at "{project}" (a project has a scorecard.yaml); `scorecard init {project}` starts one')
-        return root, False
-    found = find_root(cwd or Path.cwd())
+        problem = marker_problem(project) if project.is_dir() else "missing"
+        if problem is not None:
+            detail = "" if problem == "missing" else f' (its scorecard.yaml {problem})'
+            raise ProjectNotFound(
+                f'no scorecard project at "{project}"{detail}: a project is a folder with a scorecard.yaml file; '
+                f"`scorecard init {project}` starts one"
+            )
+        return project.resolve(), False
+    here = cwd or Path.cwd()
+    found = find_root(here)
     if found is not None:
         return found, False
-    return embedded_root(), True
+    if first_run:
+        return embedded_root(), True
+    raise ProjectNotFound(
+        f'no scorecard project at or above "{here}" (a project is a folder with a scorecard.yaml file): '
+        "pass --project DIR, or --embedded for the Peru dataset shipped with the tool"
+    )
 
 
 # -- checking -----------------------------------------------------------------------

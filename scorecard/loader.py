@@ -18,6 +18,7 @@ from typing import Any, TypeVar, get_args
 from pydantic import BaseModel, ValidationError
 
 from .diagnostics import Diagnostic
+from .errors import ProjectNotFound
 from .models.conditions import OPERATORS
 from .models import CountryCatalogue, EvidenceFile, IndicatorCatalogue, ProjectConfig, ReviewFile, RuleSet, SourceCatalogue
 from .project import EvidenceDoc, Project, inside
@@ -79,12 +80,32 @@ class LoadedProject:
 
 
 def find_root(start: Path) -> Path | None:
-    """The nearest folder at or above ``start`` holding ``scorecard.yaml``."""
+    """The nearest folder at or above ``start`` holding ``scorecard.yaml``.
+
+    A ``scorecard.yaml`` that is there but is not a regular file (a folder, a FIFO,
+    a dangling link) stops the search with an error rather than being stepped over:
+    walking on to a project further up, or to none, would check something other
+    than what the curator meant, and CI would pass on it.
+    """
     start = start.resolve()
     for folder in (start, *start.parents):
-        if (folder / PROJECT_FILE).is_file():
+        problem = marker_problem(folder)
+        if problem is None:
             return folder
+        if problem != "missing":
+            raise ProjectNotFound(f'"{folder / PROJECT_FILE}" {problem}; a project is marked by a regular scorecard.yaml file')
     return None
+
+
+def marker_problem(folder: Path) -> str | None:
+    """Why ``folder`` is not marked as a project: "missing", another reason, or None."""
+    marker = folder / PROJECT_FILE
+    try:
+        if marker.is_file():
+            return None
+        return "is not a regular file" if os.path.lexists(marker) else "missing"
+    except OSError as error:
+        return f"cannot be read ({error.strerror or error})"
 
 
 def ruleset_files(root: Path) -> list[str]:

@@ -31,6 +31,7 @@ class DiagnosticFormat(str, Enum):
     text = "text"
     json = "json"
     github = "github"
+    sarif = "sarif"
 
 
 class GateLevel(str, Enum):
@@ -40,7 +41,11 @@ class GateLevel(str, Enum):
 
 ProjectOption = Annotated[
     Optional[Path],
-    typer.Option("--project", "-p", help="Project folder (default: the nearest one above here, else the embedded example dataset).", file_okay=False),
+    typer.Option("--project", "-p", help="Project folder, holding scorecard.yaml (default: the nearest one at or above here).", file_okay=False),
+]
+EmbeddedOption = Annotated[
+    bool,
+    typer.Option("--embedded", help="Use the Peru dataset shipped with the tool instead of a project folder."),
 ]
 FormatOption = Annotated[TableFormat, typer.Option("--format", "-f", help="Output format.")]
 CountryOption = Annotated[
@@ -71,31 +76,43 @@ def fail(error: Exception) -> None:
     raise typer.Exit(error.exit_code if isinstance(error, ScorecardError) else EXIT_USAGE)
 
 
-def project_root(project: Path | None) -> Path:
-    return located(project)[0]
+def project_root(project: Path | None, embedded: bool = False) -> Path:
+    return located(project, embedded)[0]
 
 
-def located(project: Path | None) -> tuple[Path, bool]:
-    """The project root and whether it is the embedded dataset (said on stderr)."""
+def first_run() -> bool:
+    """Whether a person is at a terminal outside CI: only then may a command fall back
+    to the embedded dataset unasked (and say so), as a first taste of the tool."""
+    import os
+
+    return sys.stdin.isatty() and sys.stderr.isatty() and not os.environ.get("CI")
+
+
+def located(project: Path | None, embedded: bool = False) -> tuple[Path, bool]:
+    """The project root and whether it is the embedded dataset (said on stderr when
+    it was not asked for)."""
     from .. import api
 
-    root, embedded = api.locate(project)
-    if embedded:
-        sys.stderr.write("scorecard: no project here; using the embedded example dataset (`scorecard init DIR --example` copies it out)\n")
-    return root, embedded
+    root, is_embedded = api.locate(project, embedded=embedded, first_run=first_run())
+    if is_embedded and not embedded:
+        sys.stderr.write(
+            "scorecard: no project here; using the embedded example dataset (Peru) "
+            "(pass --embedded to say so, --project DIR for yours; `scorecard init --help` starts one)\n"
+        )
+    return root, is_embedded
 
 
-def cached_root(project: Path | None, no_cache: bool) -> tuple[Path, bool]:
+def cached_root(project: Path | None, no_cache: bool, embedded: bool = False) -> tuple[Path, bool]:
     """The project root and whether to use its evidence cache: not for the embedded
     dataset, which lives in the installed package and is small."""
-    root, embedded = located(project)
-    return root, not (no_cache or embedded)
+    root, is_embedded = located(project, embedded)
+    return root, not (no_cache or is_embedded)
 
 
-def open_project(project: Path | None, no_cache: bool):
+def open_project(project: Path | None, no_cache: bool, embedded: bool = False):
     from .. import api
 
-    root, cache = cached_root(project, no_cache)
+    root, cache = cached_root(project, no_cache, embedded)
     opened = api.open_project(root, cache=cache)
     write_notes(opened.notes)
     return opened

@@ -14,8 +14,10 @@ from .common import (
     EXIT_USAGE,
     DiagnosticFormat,
     NoCacheOption,
+    EmbeddedOption,
     ProjectOption,
     cached_root,
+    located,
     fail,
     project_root,
     write,
@@ -24,31 +26,62 @@ from .common import (
 
 
 def validate(
+    files: Annotated[
+        Optional[list[Path]],
+        typer.Argument(metavar="[FILE]...", help="Report only the problems in these files (the whole project is still checked).", show_default=False),
+    ] = None,
     project: ProjectOption = None,
+    embedded: EmbeddedOption = False,
     format: Annotated[
-        DiagnosticFormat, typer.Option("--format", "-f", help="text for people, json for tools, github for workflow annotations.")
+        DiagnosticFormat,
+        typer.Option("--format", "-f", help="text for people, json for tools, github for workflow annotations, sarif for code scanning."),
     ] = DiagnosticFormat.text,
     no_cache: NoCacheOption = False,
 ) -> None:
     """Check every file: YAML, schema, references, citations, source hashes and spans.
 
-    Exit 0 when clean, 1 when any problem is found (all are listed at once).
+    Findings go to stdout; exit 0 when clean, 1 when any problem is found (all are
+    listed at once), 2 when there is no project to check. GitHub and SARIF paths are
+    relative to the repository's root.
+
+    Examples:
+
+      scorecard validate
+
+      scorecard validate --format github --no-cache --project data/peru
+
+      scorecard validate evidence/peru/2017.yaml        # as pre-commit runs it
+
+      scorecard validate --format sarif > scorecard.sarif
     """
     from .. import api
     from ..errors import ScorecardError
     from ..render.diagnostics import render_diagnostics
+    from ..repository import project_prefix
+    from ..selection import only_files, project_of, selector
 
     try:
-        root, cache = cached_root(project, no_cache)
+        if files and not embedded:
+            root = project_of(files, located(project)[0] if project is not None else None)
+            cache = not no_cache
+        else:
+            root, cache = cached_root(project, no_cache, embedded)
         report = api.validate(root, cache=cache)
+        if files and not embedded:
+            report = only_files(report, selector(root, files))
     except ScorecardError as error:
         fail(error)
     write_notes(report.notes)
-    text = render_diagnostics(report.diagnostics, format.value, files=report.files, citations=report.citations)
-    if format is DiagnosticFormat.text:
-        (sys.stderr if report.diagnostics else sys.stdout).write(text)
+    prefix = "" if embedded else project_prefix(root)
+    if format is DiagnosticFormat.sarif:
+        from .. import __version__
+        from ..diagnostics import CATALOGUE
+        from ..render.sarif import render_sarif
+
+        text = render_sarif(report.diagnostics, list(CATALOGUE.values()), prefix=prefix, version=__version__)
     else:
-        sys.stdout.write(text)
+        text = render_diagnostics(report.diagnostics, format.value, files=report.files, citations=report.citations, prefix=prefix)
+    sys.stdout.write(text)  # findings are the command's output: `| grep` must see them
     raise typer.Exit(EXIT_OK if report.ok else EXIT_PROBLEMS)
 
 
@@ -58,6 +91,7 @@ def cite(
     prefix: Annotated[Optional[str], typer.Option(help="Words just before the quote.")] = None,
     suffix: Annotated[Optional[str], typer.Option(help="Words just after the quote.")] = None,
     project: ProjectOption = None,
+    embedded: EmbeddedOption = False,
 ) -> None:
     """Where a quote is in a source, or the closest passage: a curation helper."""
     from .. import api
@@ -65,7 +99,7 @@ def cite(
     from ..render.cite import render_cite
 
     try:
-        result = api.cite(project_root(project), source, quote, prefix, suffix)
+        result = api.cite(project_root(project, embedded), source, quote, prefix, suffix)
     except ScorecardError as error:
         fail(error)
     write(render_cite(result))

@@ -18,6 +18,7 @@ from .common import (
     GateLevel,
     NoCacheOption,
     OneCountryOption,
+    EmbeddedOption,
     ProjectOption,
     TableFormat,
     fail,
@@ -36,6 +37,7 @@ def evaluate(
     format: FormatOption = TableFormat.plain,
     fail_on: Annotated[Optional[GateLevel], typer.Option("--fail-on", help="Exit 1 when any assessed verdict is at or below this level (a CI gate).")] = None,
     project: ProjectOption = None,
+    embedded: EmbeddedOption = False,
     no_cache: NoCacheOption = False,
 ) -> None:
     """The scorecard: one row per recommendation with its verdict and citations (several countries: one column each)."""
@@ -46,7 +48,7 @@ def evaluate(
     from ..render.tables import render_scorecard
 
     try:
-        result = api.evaluate_countries(open_project(project, no_cache), ruleset, year, country or [], all_countries)
+        result = api.evaluate_countries(open_project(project, no_cache, embedded), ruleset, year, country or [], all_countries)
     except ScorecardError as error:
         fail(error)
     scorecards = [result] if isinstance(result, Scorecard) else result.scorecards
@@ -64,6 +66,7 @@ def progress(
     all_countries: AllCountriesOption = False,
     format: FormatOption = TableFormat.plain,
     project: ProjectOption = None,
+    embedded: EmbeddedOption = False,
     no_cache: NoCacheOption = False,
 ) -> None:
     """Recommendations by year, with each year's verdict and the trend (several countries: rows for each);
@@ -76,7 +79,7 @@ def progress(
 
     try:
         chosen = parse_years(years)
-        result = api.progress_countries(open_project(project, no_cache), ruleset, country or [], all_countries, chosen, follow=follow)
+        result = api.progress_countries(open_project(project, no_cache, embedded), ruleset, country or [], all_countries, chosen, follow=follow)
     except ScorecardError as error:
         fail(error)
     write(render_progress(result, format.value) if isinstance(result, Progress) else render_regional_progress(result, format.value))
@@ -88,6 +91,7 @@ def explain(
     year: Annotated[Optional[int], typer.Option("--year", "-y", help="Year (default: the latest with evidence).")] = None,
     country: OneCountryOption = None,
     project: ProjectOption = None,
+    embedded: EmbeddedOption = False,
     no_cache: NoCacheOption = False,
 ) -> None:
     """Each criterion of one recommendation, the facts it read and their full quotes."""
@@ -96,7 +100,7 @@ def explain(
     from ..render.explain import render_explanation
 
     try:
-        scorecard = api.evaluate(open_project(project, no_cache), ruleset, year, one_country(country))
+        scorecard = api.evaluate(open_project(project, no_cache, embedded), ruleset, year, one_country(country))
         ids = [r.id for r in scorecard.results]
         if recommendation not in ids:
             raise UnknownRecommendation(ruleset, recommendation, ids)
@@ -119,6 +123,7 @@ def memo(
     date: Annotated[Optional[str], typer.Option("--date", help="Date printed on the memo, YYYY-MM-DD (default: today).")] = None,
     country: CountryOption = None,
     project: ProjectOption = None,
+    embedded: EmbeddedOption = False,
     no_cache: NoCacheOption = False,
 ) -> None:
     """An advocacy memo: the table, the findings, quotes as footnotes, the sources."""
@@ -142,7 +147,7 @@ def memo(
     except ValueError:
         raise typer.BadParameter(f'"{date}" is not a date such as 2026-03-31', param_hint="--date") from None
     try:
-        opened = open_project(project, no_cache)
+        opened = open_project(project, no_cache, embedded)
         scorecard = api.evaluate(opened, ruleset, year, one_country(country))
     except ScorecardError as error:
         fail(error)
@@ -182,6 +187,7 @@ def coverage(
     country: OneCountryOption = None,
     format: FormatOption = TableFormat.plain,
     project: ProjectOption = None,
+    embedded: EmbeddedOption = False,
     no_cache: NoCacheOption = False,
 ) -> None:
     """For each recommendation and year, the criteria with no evidence: the curator's to-do list."""
@@ -190,7 +196,7 @@ def coverage(
     from ..render.tables import render_coverage
 
     try:
-        result = api.coverage(open_project(project, no_cache), ruleset, one_country(country))
+        result = api.coverage(open_project(project, no_cache, embedded), ruleset, one_country(country))
     except ScorecardError as error:
         fail(error)
     write(render_coverage(result, format.value))

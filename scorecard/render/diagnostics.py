@@ -25,8 +25,14 @@ class _Diagnostic(Protocol):  # render imports only models; diagnostics are duck
 FORMATS = ("text", "json", "github")
 
 
-def render_diagnostics(diagnostics: Sequence[_Diagnostic], fmt: str, *, files: int, citations: int, with_summary: bool = True) -> str:
-    """Every diagnostic in the order given, then (text, unless told not to) a summary line."""
+def render_diagnostics(
+    diagnostics: Sequence[_Diagnostic], fmt: str, *, files: int, citations: int, with_summary: bool = True, prefix: str = ""
+) -> str:
+    """Every diagnostic in the order given, then (text, unless told not to) a summary line.
+
+    ``prefix`` (the project's folder in its repository, such as ``"data/peru/"``) goes
+    before each path in GitHub annotations, which GitHub resolves from the checkout.
+    """
     if fmt == "json":
         payload = {
             "ok": not diagnostics,
@@ -36,7 +42,7 @@ def render_diagnostics(diagnostics: Sequence[_Diagnostic], fmt: str, *, files: i
         }
         return json.dumps(payload, indent=2, ensure_ascii=False) + "\n"
     if fmt == "github":
-        return "".join(_github(d) + "\n" for d in diagnostics)
+        return "".join(_github(d, prefix) + "\n" for d in diagnostics)
     lines = []
     for d in diagnostics:
         lines.append(_clean(f"{d.path}:{d.line}:{d.col}: {d.code} {d.message}"))
@@ -54,11 +60,11 @@ def summary(problems: int, files_with_problems: int, files: int, citations: int)
     return f"{problems} problem{plural} in {files_with_problems} of {files} files ({citations} citations checked)"
 
 
-def _github(d: _Diagnostic) -> str:
+def _github(d: _Diagnostic, prefix: str) -> str:
     # Workflow commands: properties escape , and : too; the message escapes %, CR, LF.
     title = _prop(f"{d.code} {d.name}")
     message = _data(d.message + (f"\nhint: {d.hint}" if d.hint else ""))
-    return f"::error file={_prop(d.path)},line={d.line},col={d.col},title={title}::{message}"
+    return f"::error file={_prop(prefix + d.path)},line={d.line},col={d.col},title={title}::{message}"
 
 
 def _data(text: str) -> str:
