@@ -109,7 +109,7 @@ def test_as_a_new_user_a_python_tag_runs_nothing_and_is_reported(tmp_path: Path)
     root = build("yaml-python-object-apply", tmp_path / "project")
     run = _scorecard("validate", cwd=root)
     assert run.returncode == 1
-    assert 'evidence/peru/2017.yaml:5:12: Y008 tag "!!python/object/apply:os.system" is not allowed' in run.stderr
+    assert 'evidence/peru/2017.yaml:5:12: Y008 tag "!!python/object/apply:os.system" is not allowed' in run.stdout  # findings are the output
     assert "Traceback" not in run.stderr + run.stdout
     assert not (root / SENTINEL).exists()
 
@@ -118,7 +118,7 @@ def test_as_a_new_user_a_source_pointing_at_etc_passwd_is_reported_and_not_read(
     root = build("source-dotdot", tmp_path / "project")
     run = _scorecard("validate", cwd=root)
     assert run.returncode == 1
-    assert 'seeds/sources.yaml:9:11: F003 source file "../../etc/passwd" climbs out of seeds/ with ..; it was not read' in run.stderr
+    assert 'seeds/sources.yaml:9:11: F003 source file "../../etc/passwd" climbs out of seeds/ with ..; it was not read' in run.stdout
     # and no other command reads it either
     cite = _scorecard("cite", "tip-2018-peru-prosecution", "root:x:0:0:root", cwd=root)
     assert cite.returncode == 2 and "root:x:0" not in cite.stdout and "Traceback" not in cite.stderr
