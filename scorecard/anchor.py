@@ -184,8 +184,12 @@ def normalise_quote(text: str) -> str:
 
 
 def visible_length(text: str) -> int:
-    """Number of non-whitespace characters (what MIN/MAX_QUOTE_CHARS count)."""
-    return len(normalise_quote(text).replace(" ", ""))
+    """Number of non-whitespace characters (what MIN/MAX_QUOTE_CHARS count).
+
+    The same as ``len(normalise_quote(text).replace(" ", ""))``, since folding is one
+    character for one and every whitespace character is below U+3001, where
+    ``str.split`` splits: counted at C speed, as every citation of a run asks."""
+    return len("".join(text.split()))
 
 
 # The normalised view of a whole source is computed on its UTF-8 bytes, at C speed

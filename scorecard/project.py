@@ -56,7 +56,7 @@ def source_path_problem(root: Path, file: str) -> str | None:
         return "climbs out of seeds/ with .."
     try:  # resolve() follows every link; ValueError: a name the OS cannot take
         project, seeds = _confines(root)
-        resolved = (seeds / file).resolve()
+        resolved = _resolve_under(seeds, file)
     except (OSError, RuntimeError, ValueError):
         return "cannot be resolved"
     if not inside(seeds, project):
@@ -64,6 +64,19 @@ def source_path_problem(root: Path, file: str) -> str | None:
     if not inside(resolved, seeds):
         return "is a link leading outside seeds/"
     return None
+
+
+def _resolve_under(seeds: Path, file: str) -> Path:
+    """``seeds/<file>`` with every link resolved, ``seeds`` being resolved already: only
+    the components of ``file`` are looked at (an lstat each), and the whole path is
+    resolved only when one of them is a link.  ``Path.resolve`` would lstat every
+    component from the file system's root, for each of thousands of sources."""
+    path = seeds
+    for part in PurePosixPath(file).parts:
+        path = path / part
+        if os.path.islink(path):
+            return (seeds / file).resolve()
+    return path
 
 
 @lru_cache(maxsize=16)

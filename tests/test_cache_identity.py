@@ -38,7 +38,6 @@ def texts_read(monkeypatch: pytest.MonkeyPatch) -> list[str]:
         return real(root, file)
 
     monkeypatch.setattr(project_module, "read_source", counting)
-    monkeypatch.setattr(checks, "read_source", counting)
     return seen
 
 
