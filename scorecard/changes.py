@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import assert_never
 
 from .bounds import change_of, figure_range
+from .currency import currency_clash
 from .evidence_index import EvidenceIndex, FactRecord, Reading, choose, earlier_comparable, rank
 from .findings import Outcome, describe, finding, show, show_fact
 from .levels import is_number, same, unchosen
@@ -83,6 +84,9 @@ def _by_figures(condition: Change, year: int, index: EvidenceIndex, record: Fact
         sentence = f"{ident}: {show_fact(record, index)} in {year}, no earlier reported value to compare with"
         return _outcome(condition, year, index, Truth.UNKNOWN, sentence, Reason.NO_EARLIER_YEAR, (record,))
     before_record = earlier.record
+    clash = currency_clash(before_record, record, index)
+    if clash is not None:
+        return _outcome(condition, year, index, Truth.UNKNOWN, clash, Reason.NOT_COMPARABLE, (before_record, record))
     before = before_record.fact.value
     facts = (before_record, record)
     moved = _movement(ident, before_record, record, index)

@@ -18,7 +18,7 @@ from typing import Any
 
 from . import anchor
 from .cache import EvidenceCache, Probe, citations_of, settled, snapshot_key
-from .country_checks import check_countries_file, country_problem
+from .country_checks import check_countries_file, country_problem, fact_currency_problem
 from .diagnostics import Diagnostic
 from .layout import EvidenceLayout, stray_files
 from .lineage import continues_problem
@@ -514,6 +514,9 @@ def _check_evidence_file(context: _Context, doc: EvidenceDoc, countries: Evidenc
         loc: Loc = ("facts", index)
         indicator = _known_indicator(context, path, (*loc, "indicator"), fact.indicator)
         if indicator is not None:
+            problem = fact_currency_problem(fact.currency, indicator)
+            if problem is not None:
+                context.add(path, (*loc, "currency"), *problem)
             if fact.value is not None:
                 _check_value(context, path, (*loc, "value"), indicator, fact.value, allow_not_reported=True)
             if fact.direction is not None and indicator.type is IndicatorType.BOOLEAN and fact.direction.value != "unchanged":

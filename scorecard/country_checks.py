@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import Any
 
 from .loader import COUNTRIES_FILE
-from .models import Country
+from .models import Country, Indicator, IndicatorType
 
 Add = Callable[..., None]
 """``add(path, loc, code, message, hint=None)``: how a check reports a problem."""
@@ -50,8 +50,19 @@ def currency_problem(code: str) -> tuple[str, str | None] | None:
     known = iso_currencies()
     if code in known:
         return None
-    close = closest_code(code, known)
+    named = _currency_named(code)
+    close = named or closest_code(code, known)
     return f'currency "{code}" is not an ISO 4217 code', f'did you mean "{close}"?' if close else None
+
+
+def _currency_named(word: str) -> str | None:
+    """The currency whose English name has ``word`` in it: SOL is PEN (Peruvian Sol)."""
+    from babel.numbers import get_currency_name
+
+    for code in sorted(iso_currencies()):
+        if word.upper() in get_currency_name(code, locale="en").upper().split():
+            return code
+    return None
 
 
 def closest_code(code: str, known: Iterable[str]) -> str | None:
@@ -63,6 +74,16 @@ def closest_code(code: str, known: Iterable[str]) -> str | None:
             return candidate
     close = difflib.get_close_matches(code.upper(), choices, n=1, cutoff=0.6)
     return close[0] if close else None
+
+
+def fact_currency_problem(currency: str | None, indicator: Indicator) -> tuple[str, str, str | None] | None:
+    """(code, message, hint) when a fact's ``currency`` is not ISO 4217 or the fact is not an amount."""
+    if currency is None:
+        return None
+    if indicator.type is not IndicatorType.AMOUNT:
+        return "R042", f'"{indicator.id}" is a {indicator.type.value}, not an amount: it has no currency', "remove `currency`"
+    problem = currency_problem(currency)
+    return ("R041", *problem) if problem is not None else None
 
 
 @lru_cache(maxsize=1)

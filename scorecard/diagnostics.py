@@ -78,6 +78,7 @@ _CODES = [
     Code("R023", "bad-continues", "a recommendation continues an item that does not exist, of its own rule set, or in a loop"),
     Code("R040", "unknown-country", "a country code is not in rules/countries.yaml"),
     Code("R041", "unknown-currency", "a currency code is not an ISO 4217 code"),
+    Code("R042", "currency-not-amount", "a fact that is not an amount gives a currency"),
     # -- citations ---------------------------------------------------------
     Code("C001", "quote-not-found", "the quote does not occur in its source"),
     Code("C002", "quote-ambiguous", "the quote occurs more than once; add prefix or suffix"),

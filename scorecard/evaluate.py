@@ -171,7 +171,7 @@ class Evaluator:
             indicator=fact.indicator,
             year=record.year,
             value=fact.value,
-            unit=indicator.unit if indicator else None,
+            unit=self.index.currency_of(record) or (indicator.unit if indicator else None),
             period=fact.period,
             note=fact.note,
             path=record.path,

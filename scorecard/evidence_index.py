@@ -64,6 +64,8 @@ class EvidenceIndex:
 
     country: str
     indicators: dict[str, Indicator]
+    currency: str | None = None
+    """The country's currency (rules/countries.yaml): that of its amounts unless a fact says otherwise."""
     facts: dict[str, dict[int, tuple[FactRecord, ...]]] = field(default_factory=dict)
     years: list[int] = field(default_factory=list)
     """Years with an evidence file for the country, ascending."""
@@ -80,6 +82,14 @@ class EvidenceIndex:
                 return record
         return records[0] if records else None
 
+    def currency_of(self, record: FactRecord) -> str | None:
+        """An amount's currency: the fact's, else the country's, else the indicator's unit
+        (a project without a countries file); None for a figure that is not an amount."""
+        indicator = self.indicators.get(record.fact.indicator)
+        if indicator is None or indicator.type is not IndicatorType.AMOUNT:
+            return None
+        return record.fact.currency or self.currency or indicator.unit
+
     def basis(self, record: FactRecord) -> str | None:
         """What a count counts: the fact's basis, else its indicator's."""
         if record.fact.basis is not None:
@@ -94,7 +104,8 @@ def build_index(project: Project, country: str) -> EvidenceIndex:
 
 
 def _index(project: Project, country: str) -> EvidenceIndex:
-    index = EvidenceIndex(country=country, indicators=project.indicators)
+    described = project.country_catalogue.get(country)
+    index = EvidenceIndex(country=country, indicators=project.indicators, currency=described.currency if described else None)
     years: dict[int, str] = {}
     collected: dict[str, dict[int, list[FactRecord]]] = {}
     for doc in project.evidence_of(country):  # sorted by path: the first file of a year wins

@@ -31,8 +31,8 @@ class Outcome:
 def value_of(record: FactRecord, index: EvidenceIndex) -> FindingValue:
     fact = record.fact
     indicator = index.indicators.get(fact.indicator)
-    unit = indicator.unit if indicator is not None else None
-    currency = unit if indicator is not None and indicator.type is IndicatorType.AMOUNT else None
+    currency = index.currency_of(record)
+    unit = currency or (indicator.unit if indicator is not None else None)
     return FindingValue(
         value=fact.value,
         year=record.year,
@@ -80,8 +80,9 @@ def finding(
     )
 
 
-def show(value: object, indicator: Indicator | None) -> str:
-    """A value as a curator writes it: ``true``, ``11000000 PEN``, ``adequate``."""
+def show(value: object, indicator: Indicator | None, currency: str | None = None) -> str:
+    """A value as a curator writes it: ``true``, ``11000000 PEN``, ``adequate``
+    (an amount in ``currency`` when given, else in the indicator's unit)."""
     if isinstance(value, bool):
         return "true" if value else "false"
     if value == NOT_REPORTED:
@@ -89,8 +90,9 @@ def show(value: object, indicator: Indicator | None) -> str:
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     text = str(value)
-    if indicator is not None and indicator.unit and indicator.type in (IndicatorType.AMOUNT, IndicatorType.NUMBER):
-        text += f" {indicator.unit}"
+    unit = currency if currency and indicator is not None and indicator.type is IndicatorType.AMOUNT else indicator.unit if indicator else None
+    if indicator is not None and unit and indicator.type in (IndicatorType.AMOUNT, IndicatorType.NUMBER):
+        text += f" {unit}"
     return text
 
 
@@ -100,7 +102,7 @@ _BOUND_WORDS = {"at_least": "at least ", "more_than": "more than ", "at_most": "
 def show_fact(record: FactRecord, index: EvidenceIndex) -> str:
     """A figure with its bound: ``more than 36``."""
     fact = record.fact
-    return _BOUND_WORDS.get(fact.bound.value, "") + show(fact.value, index.indicators.get(fact.indicator))
+    return _BOUND_WORDS.get(fact.bound.value, "") + show(fact.value, index.indicators.get(fact.indicator), index.currency_of(record))
 
 
 def describe(record: FactRecord, index: EvidenceIndex) -> str:

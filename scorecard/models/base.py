@@ -53,6 +53,11 @@ CountryCode = Annotated[
     Field(pattern=r"^[A-Za-z]{3}$", description="ISO 3166-1 alpha-3 country code, in any case (pry is PRY)"),
     AfterValidator(str.upper),  # curators write pry or PRY; the project knows one spelling
 ]
+CurrencyCode = Annotated[
+    str,
+    Field(pattern=r"^[A-Za-z]{3}$", description="ISO 4217 currency code, in any case (pyg is PYG)"),
+    AfterValidator(str.upper),
+]
 Month = Annotated[str, Field(pattern=r"^\d{4}-(0[1-9]|1[0-2])$", description="a month as YYYY-MM")]
 
 _PART = r"\d{4}(-(0[1-9]|1[0-2]))?"

@@ -10,10 +10,7 @@ from collections.abc import Mapping
 
 from pydantic import Field
 
-from .base import CountryCode, Slug, StrictModel
-
-CurrencyCode = str
-"""An ISO 4217 currency code such as PEN or PYG (see :class:`Country`)."""
+from .base import CountryCode, CurrencyCode, Slug, StrictModel
 
 LANGUAGES = ("en", "es")
 """The languages a country's name is given in; English is the fallback."""
@@ -29,7 +26,7 @@ class CountryNames(StrictModel):
 class Country(StrictModel):
     code: CountryCode
     names: CountryNames
-    currency: CurrencyCode = Field(pattern=r"^[A-Z]{3}$", description="ISO 4217 code of the currency its amounts are in, e.g. PEN")
+    currency: CurrencyCode = Field(description="ISO 4217 code of the currency its amounts are in unless a fact says otherwise, e.g. PEN")
     default_ruleset: Slug | None = Field(
         default=None, description="rule set of a bare `scorecard evaluate --country` for this country"
     )

@@ -6,7 +6,7 @@ from enum import Enum
 
 from pydantic import Field, model_validator
 
-from .base import Basis, CountryCode, IndicatorId, Period, ReporterId, Scalar, SourceId, StrictModel
+from .base import Basis, CountryCode, CurrencyCode, IndicatorId, Period, ReporterId, Scalar, SourceId, StrictModel
 
 
 class Citation(StrictModel):
@@ -62,6 +62,9 @@ class Fact(StrictModel):
     basis: Basis | None = Field(default=None, strict=False)
     reporter: ReporterId | None = None
     period: Period | None = None
+    currency: CurrencyCode | None = Field(
+        default=None, description="ISO 4217 code of an amount's currency (default: the country's, from rules/countries.yaml)"
+    )
     note: str | None = None
     citations: list[Citation] = Field(min_length=1)
 

@@ -76,8 +76,9 @@ def enum_word(value: str, indicator: Indicator | None, w: Wording) -> str:
     return value.replace("_", " ")
 
 
-def value_words(value: object, indicator: Indicator | None, w: Wording) -> str:
-    """A fact's value as a reader writes it: ``S/ 11 million``, ``1,229``, ``yes``, ``ad hoc``."""
+def value_words(value: object, indicator: Indicator | None, w: Wording, currency: str | None = None) -> str:
+    """A fact's value as a reader writes it: ``S/ 11 million``, ``1,229``, ``yes``, ``ad hoc``
+    (an amount in ``currency``, the fact's own, else in the indicator's unit)."""
     if value == NOT_REPORTED:
         return w._("not reported")
     if isinstance(value, bool):
@@ -87,7 +88,7 @@ def value_words(value: object, indicator: Indicator | None, w: Wording) -> str:
         if isinstance(value, float) and value.is_integer():
             value = int(value)
         if kind is IndicatorType.AMOUNT:
-            return numbers.amount(value, indicator.unit if indicator else None, w.lang, w.territory)
+            return numbers.amount(value, currency or (indicator.unit if indicator else None), w.lang, w.territory)
         text = w.number(value)
         if kind is IndicatorType.NUMBER and indicator is not None and indicator.unit:
             text += f" {indicator.unit}"
@@ -98,8 +99,8 @@ def value_words(value: object, indicator: Indicator | None, w: Wording) -> str:
 def _when(fact: FactUsed, w: Wording) -> str:
     # Years are names of years, not quantities: never grouped ("2017", not "2,017").
     if fact.period and fact.period != str(fact.year):
-        return w._("{value} for {period}", value=value_words(fact.value, w.indicators.get(fact.indicator), w), period=fact.period)
-    return w._("{value} in {year}", value=value_words(fact.value, w.indicators.get(fact.indicator), w), year=fact.year)
+        return w._("{value} for {period}", value=value_words(fact.value, w.indicators.get(fact.indicator), w, fact.unit), period=fact.period)
+    return w._("{value} in {year}", value=value_words(fact.value, w.indicators.get(fact.indicator), w, fact.unit), year=fact.year)
 
 
 def facts_sentence(facts: Sequence[FactUsed], w: Wording) -> str:
