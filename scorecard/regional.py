@@ -18,20 +18,27 @@ from .scorecards import build_scorecard, ruleset_of, trend
 
 
 def common_year(project: Project, countries: list[str]) -> int:
-    """The latest year with evidence for every one of the countries."""
+    """The latest year with evidence for every one of the countries, else the latest
+    year with evidence for any of them."""
     shared = set.intersection(*(set(project.years(code)) for code in countries)) if countries else set()
-    if not shared:
-        years = "; ".join(f"{code}: {', '.join(map(str, project.years(code))) or 'none'}" for code in countries)
-        raise NoEvidence(f"{listed(project, countries)} have no year of evidence in common ({years}); choose one with --year")
-    return max(shared)
+    if shared:
+        return max(shared)
+    every = {year for code in countries for year in project.years(code)}
+    if not every:
+        raise NoEvidence(f"there is no evidence for {listed(project, countries)} yet")
+    return max(every)
 
 
 def build_regional(project: Project, ruleset_id: str, year: int | None, countries: list[str]) -> RegionalScorecard:
     """The rule set scored for each country on one year (default: the latest they share)."""
     ruleset = ruleset_of(project, ruleset_id)
     year = common_year(project, countries) if year is None else year
-    scorecards = [build_scorecard(project, ruleset.id, year, code) for code in countries]
+    scorecards = [build_scorecard(project, ruleset.id, year, code, require_evidence=False) for code in countries]
+    missing = [code for code in countries if year not in project.years(code)]
     caveat = _caveat(project, scorecards)
+    if missing:
+        absent = "; ".join(f"{listed(project, [code])} has no evidence for {year} (years with evidence: {', '.join(map(str, project.years(code))) or 'none'}), so every verdict there is not assessed" for code in missing)
+        caveat = absent + ("; " + caveat if caveat else "")
     return RegionalScorecard(
         ruleset=ruleset.id,
         title=ruleset.title,

@@ -65,11 +65,14 @@ def _check_years(project: Project, country: str, wanted: Iterable[int]) -> list[
 # -- the scorecard ---------------------------------------------------------------------------
 
 
-def build_scorecard(project: Project, ruleset_id: str, year: int, country: str | None = None) -> Scorecard:
-    """Every recommendation of the rule set scored on one year's evidence for the country."""
+def build_scorecard(project: Project, ruleset_id: str, year: int, country: str | None = None, *, require_evidence: bool = True) -> Scorecard:
+    """Every recommendation of the rule set scored on one year's evidence for the country.
+    ``require_evidence=False`` (a regional view) scores a year without an evidence file
+    too: every verdict is then not assessed, as no evidence must give."""
     ruleset = ruleset_of(project, ruleset_id)
     country_code = country_of(project, ruleset, country)
-    _check_years(project, country_code, [year])
+    if require_evidence:
+        _check_years(project, country_code, [year])
     results = _results(ruleset, Evaluator(project, country_code), year)
     return Scorecard(
         ruleset=ruleset.id,

@@ -94,6 +94,9 @@ def add_source(
     }  # fmt: skip
     catalogue_path = root / SOURCES_FILE
     before = catalogue_path.read_text(encoding="utf-8")
+    # A new project's empty catalogue (`sources: []`, from `init --country`) opens its list
+    # for the first entry; nothing else in the file changes.
+    before = re.sub(r"(?m)^sources:[ \t]*\[\][ \t]*$", "sources:", before, count=1)
     entry = _entry_text(before, fields, span)
     after = before + ("" if before.endswith("\n") else "\n") + entry
     _check_catalogue(after, source_id)

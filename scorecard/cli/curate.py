@@ -175,14 +175,22 @@ def schema(
 
 def init(
     directory: Annotated[Path, typer.Argument(metavar="DIR", help="Folder for the new project (created; must be empty if it exists).", file_okay=False)],
+    country: Annotated[Optional[str], typer.Option("--country", "-c", help="Start an empty project for this country (ISO 3166 alpha-3 code).")] = None,
+    example: Annotated[bool, typer.Option("--example", help="Copy the example dataset shipped with the tool (the default).")] = False,
 ) -> None:
-    """Start a project: copy the embedded Peru dataset into DIRECTORY."""
+    """Start a project in DIRECTORY: empty, for one country (--country CODE), or a copy of the example dataset (--example)."""
     from .. import api
-    from ..scaffold import init_project
+    from ..scaffold import init_country_project, init_project
     from ..errors import ScorecardError
 
+    if country is not None and example:
+        raise typer.BadParameter("give --country CODE or --example, not both", param_hint="--country")
     try:
+        if country is not None:
+            count, folder = init_country_project(api.embedded_root(), directory, country)
+            sys.stderr.write(f"scorecard: created {directory} for {country.upper()} with {count} files and an empty {folder}/; see {directory}/README.md\n")
+            return
         count = init_project(api.embedded_root(), directory)
     except ScorecardError as error:
         fail(error)
-    sys.stderr.write(f"scorecard: created {directory} with {count} files; try `cd {directory} && scorecard validate`\n")
+    sys.stderr.write(f"scorecard: created {directory} with {count} files (the example dataset); try `cd {directory} && scorecard validate`\n")

@@ -122,11 +122,12 @@ def memo(
     lang: LangOption = None,
     date: Annotated[Optional[str], typer.Option("--date", help="Date printed on the memo, YYYY-MM-DD (default: today).")] = None,
     country: CountryOption = None,
+    all_countries: AllCountriesOption = False,
     project: ProjectOption = None,
     embedded: EmbeddedOption = False,
     no_cache: NoCacheOption = False,
 ) -> None:
-    """An advocacy memo: the table, the findings, quotes as footnotes, the sources."""
+    """An advocacy memo: the table, the findings, quotes as footnotes, the sources (several countries: a section each)."""
     import datetime as dt
 
     from .. import api
@@ -134,7 +135,9 @@ def memo(
     from ..memos import memo_input, memo_language, project_templates
     from jinja2 import TemplateError
 
+    from ..models import Scorecard
     from ..render.memo import render_memo
+    from ..render.regional_memo import render_regional_memo
     from ..safe_write import write_atomic
 
     kind = "markdown" if output is None else MEMO_SUFFIXES.get(output.suffix.lower())
@@ -148,14 +151,17 @@ def memo(
         raise typer.BadParameter(f'"{date}" is not a date such as 2026-03-31', param_hint="--date") from None
     try:
         opened = open_project(project, no_cache, embedded)
-        scorecard = api.evaluate(opened, ruleset, year, one_country(country))
+        result = api.evaluate_countries(opened, ruleset, year, country or [], all_countries)
     except ScorecardError as error:
         fail(error)
     chosen = memo_language(opened, lang.value if lang else None)
-    content = memo_input(opened, scorecard, lang=chosen, date=day)
     fmt = "markdown" if kind == "markdown" else "html"
     try:
-        text = render_memo(content, fmt, project_templates(opened))
+        if isinstance(result, Scorecard):
+            text = render_memo(memo_input(opened, result, lang=chosen, date=day), fmt, project_templates(opened))
+        else:
+            inputs = [memo_input(opened, sc, lang=chosen, date=day) for sc in result.scorecards]
+            text = render_regional_memo(result, inputs, fmt)
     except TemplateError as error:
         from ..render.memo import MEMO_TEMPLATES
         from ..templates import render_problem
