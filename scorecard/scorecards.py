@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from . import __version__
+from .conclusion import indicate
 from .errors import NoEvidence, UnknownRuleSet
 from .evaluate import Evaluator, build_index, indicators_read
 from .models import (
@@ -22,6 +23,7 @@ from .models import (
     RuleSet,
     Scorecard,
     Status,
+    TierIndication,
     Trend,
 )
 from .project import Project
@@ -73,7 +75,8 @@ def build_scorecard(project: Project, ruleset_id: str, year: int, country: str |
     country_code = country_of(project, ruleset, country)
     if require_evidence:
         _check_years(project, country_code, [year])
-    results = _results(ruleset, Evaluator(project, country_code), year)
+    evaluator = Evaluator(project, country_code)
+    results = _results(ruleset, evaluator, year)
     return Scorecard(
         ruleset=ruleset.id,
         title=ruleset.title,
@@ -82,7 +85,22 @@ def build_scorecard(project: Project, ruleset_id: str, year: int, country: str |
         results=results,
         totals=totals((r.status, rec.weight) for r, rec in zip(results, ruleset.recommendations)),
         provenance=_provenance(project, ruleset, results),
+        conclusion=_conclusion(project, ruleset, evaluator, year, results),
     )
+
+
+def _conclusion(project: Project, ruleset: RuleSet, evaluator: Evaluator, year: int, results: list[RecommendationResult]) -> TierIndication | None:
+    """The rule set's conclusion for the year; the two years before are indicated too
+    (without their own history) for the Watch List rule, where they have evidence."""
+    if ruleset.conclusion is None:
+        return None
+    index, resolve = evaluator.index, evaluator.resolve
+    earlier: dict[int, str | None] = {}
+    for past in (year - 1, year - 2):
+        if past in index.years:
+            past_indication = indicate(ruleset, _results(ruleset, evaluator, past), past, index, resolve)
+            earlier[past] = past_indication.tier if past_indication else None
+    return indicate(ruleset, results, year, index, resolve, earlier)
 
 
 def _results(ruleset: RuleSet, evaluator: Evaluator, year: int) -> list[RecommendationResult]:
@@ -114,8 +132,8 @@ def fails_gate(scorecard: Scorecard, level: Status) -> bool:
 def build_progress(
     project: Project, ruleset_id: str, country: str | None = None, years: Iterable[int] | None = None
 ) -> Progress:
-    """Each recommendation's verdict in every year (default: every year with evidence)
-    and its trend from the first to the last assessed year."""
+    """Each recommendation's verdict in every year (default: every year with evidence),
+    its trend since the baseline and year over year."""
     ruleset = ruleset_of(project, ruleset_id)
     country_code = country_of(project, ruleset, country)
     chosen = sorted(set(years)) if years else None
@@ -125,9 +143,46 @@ def build_progress(
     by_year = {year: _results(ruleset, evaluator, year) for year in columns}
     rows = []
     for position, rec in enumerate(ruleset.recommendations):
-        statuses = {year: by_year[year][position].status for year in columns}
-        rows.append(ProgressRow(id=rec.id, title=rec.title, statuses=statuses, trend=trend(statuses)))
-    return Progress(ruleset=ruleset.id, title=ruleset.title, country=country_code, years=columns, rows=rows)
+        results = {year: by_year[year][position] for year in columns}
+        rows.append(progress_row(rec.id, rec.title, results, ruleset.issued.year))
+    return Progress(ruleset=ruleset.id, title=ruleset.title, country=country_code, years=columns, rows=rows,
+                    issued=ruleset.issued.isoformat())  # fmt: skip
+
+
+def progress_row(ident: str, title: str, results: dict[int, RecommendationResult], issued_year: int) -> ProgressRow:
+    """One row of progress: the baseline is the last assessed year at or before the
+    year of issue (else the first assessed year: every year came after the issue);
+    years before it are context only."""
+    years = sorted(results)
+    statuses = {year: results[year].status for year in years}
+    coverage = {year: results[year].coverage for year in years}
+    assessed = [year for year in years if statuses[year] is not Status.NOT_ASSESSED]
+    before = [year for year in assessed if year <= issued_year]
+    baseline = before[-1] if before else (assessed[0] if assessed else None)
+    after = [year for year in assessed if baseline is not None and year > baseline]
+    if baseline is None:
+        since, moved = Trend.NO_EVIDENCE, Trend.NO_EVIDENCE
+    elif not after:
+        since = moved = Trend.NEW_EVIDENCE
+    else:
+        moved = trend({baseline: statuses[baseline], after[-1]: statuses[after[-1]]})
+        since = _flagged(moved, coverage[baseline], coverage[after[-1]])
+    yearly: dict[int, Trend] = {}
+    if baseline is not None:
+        # Each assessed year after the baseline against the assessed year before it.
+        steps = [baseline, *after]
+        for previous, year in zip(steps, steps[1:]):
+            moved_now = trend({previous: statuses[previous], year: statuses[year]})
+            yearly[year] = _flagged(moved_now, coverage[previous], coverage[year])
+    return ProgressRow(id=ident, title=title, statuses=statuses, trend=since, baseline=baseline, moved=moved,
+                       year_over_year=yearly, coverage=coverage)  # fmt: skip
+
+
+def _flagged(moved: Trend, coverage_from: float, coverage_to: float) -> Trend:
+    """A trend between years whose coverage differs is flagged, never plain improved or regressed."""
+    if moved in (Trend.IMPROVED, Trend.REGRESSED, Trend.UNCHANGED) and abs(coverage_from - coverage_to) > 1e-9:
+        return Trend.COVERAGE_CHANGED
+    return moved
 
 
 def trend(statuses: dict[int, Status]) -> Trend:

@@ -135,6 +135,7 @@ OFFICIALS = RecommendationResult(
     ],
     citations=[Q_CONVICTIONS, Q_OFFICIALS],
     explanation="1 of 2 criteria hold: convictions-increased.",
+    coverage=1.0,
 )
 
 SHELTERS = RecommendationResult(
@@ -185,6 +186,7 @@ SHELTERS = RecommendationResult(
     ],
     citations=[Q_BUDGET, Q_SHELTERS],
     explanation="2 of 2 criteria hold.",
+    coverage=1.0,
 )
 
 FORMULAS = RecommendationResult(
@@ -219,6 +221,7 @@ FORMULAS = RecommendationResult(
     # More citations than the table shows, one repeated at the same line, one uncatalogued.
     citations=[Q_PUCP, Q_CONVICTIONS, Q_CONVICTIONS, Q_SHELTERS, Q_UNCATALOGUED],
     explanation="0 of 1 assessed criteria hold.",
+    coverage=1 / 3,
 )
 
 DATA = RecommendationResult(
@@ -302,18 +305,27 @@ PROGRESS = Progress(
     title="TIP Report 2015: recommendations to Peru",
     country="PER",
     years=[2017, 2015, 2016],
+    issued="2015-07-27",
     rows=[
         ProgressRow(
             id="prosecute-officials",
             title=HOSTILE_TITLE,
             statuses={2015: Status.UNMET, 2016: Status.PARTIAL, 2017: Status.PARTIAL},
             trend=Trend.IMPROVED,
+            baseline=2015,
+            moved=Trend.IMPROVED,
+            year_over_year={2016: Trend.IMPROVED, 2017: Trend.UNCHANGED},
+            coverage={2015: 1.0, 2016: 1.0, 2017: 1.0},
         ),
         ProgressRow(
             id="training",
             title=FORMULA,
             statuses={2017: Status.UNMET, 2015: Status.MET},
-            trend=Trend.REGRESSED,
+            trend=Trend.COVERAGE_CHANGED,
+            baseline=2015,
+            moved=Trend.REGRESSED,
+            year_over_year={2017: Trend.COVERAGE_CHANGED},
+            coverage={2015: 0.5, 2017: 1.0},
         ),
         ProgressRow(
             id="unified-data",

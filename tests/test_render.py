@@ -118,7 +118,7 @@ NASTY_CELLS = ["a|b", "a\\|b", "a\\", "|", "\n|\n", "`|`", "a\\\\|b", "| -- |", 
 @pytest.mark.parametrize("title", NASTY_CELLS)
 def test_markdown_table_keeps_its_column_count(fmt: str, title: str) -> None:
     out = render_scorecard(_with_title(title), fmt)
-    assert _pipe_counts(out) == {6}  # 5 columns
+    assert _pipe_counts(out) == {7}  # 6 columns
     assert len([line for line in out.splitlines() if line.startswith("|")]) == 2 + len(samples.SCORECARD.results)
 
 
@@ -359,8 +359,9 @@ def test_scorecard_keeps_rule_file_order_and_ends_with_totals() -> None:
 
 def test_progress_years_ascend_and_missing_years_are_blank() -> None:
     header, *rows = _csv_cells(render_progress(samples.PROGRESS, "csv"))
-    assert header == ["id", "title", "2015", "2016", "2017", "trend"]
-    assert rows[1] == ["training", "'" + samples.FORMULA, "met", "", "unmet", "regressed"]
+    assert header[:6] == ["id", "title", "2015", "2016", "2017", "baseline"]
+    assert header[6:] == ["trend", "moved", "coverage_2015", "coverage_2016", "coverage_2017", "change_2015", "change_2016", "change_2017"]
+    assert rows[1][:5] == ["training", "'" + samples.FORMULA, "met", "", "unmet"]
 
 
 def test_coverage_groups_by_recommendation_then_year() -> None:

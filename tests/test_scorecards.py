@@ -203,11 +203,13 @@ def test_latest_year(project: Project) -> None:
 def test_progress_has_a_row_per_recommendation_and_a_column_per_evidence_year(project: Project) -> None:
     progress = build_progress(project, "tip-test")
     assert progress.years == [2014, 2016, 2017]
-    assert [(row.id, [s.value for s in row.statuses.values()], row.trend) for row in progress.rows] == [
+    assert [(row.id, [s.value for s in row.statuses.values()], row.moved) for row in progress.rows] == [
         ("R1", ["unmet", "partial", "met"], Trend.IMPROVED),
         ("R2", ["unmet", "partial", "partial"], Trend.IMPROVED),
         ("R3", ["not_assessed", "not_assessed", "not_assessed"], Trend.NO_EVIDENCE),
     ]
+    # both rows' 2014 verdicts rest on less of the evidence than their 2017 ones: flagged, not "improved"
+    assert [row.trend for row in progress.rows] == [Trend.COVERAGE_CHANGED, Trend.COVERAGE_CHANGED, Trend.NO_EVIDENCE]
 
 
 def test_progress_over_chosen_years(project: Project) -> None:

@@ -20,6 +20,7 @@ from .results import (
     RecommendationResult,
     ReviewNote,
     Scorecard,
+    TierIndication,
     Status,
     Coverage,
     CoverageGap,
@@ -40,4 +41,5 @@ __all__ = [
     "Scorecard", "ScoringPolicy", "Coverage", "CoverageGap", "Progress", "ProgressRow", "Trend", "CountrySpan", "Source", "SourceCatalogue", "Span", "Status", "Totals", "Truth",
     "period_years", "month_span", "Finding", "FindingValue", "Reason", "Scalar", "Basis", "Bound", "Direction", "Reporter", "TierConclusion",
     "Review", "ReviewFile", "ReviewNote",
+    "TierIndication",
 ]

@@ -253,6 +253,45 @@ class Provenance(_Result):
     """Source id -> SHA-256 of the source text, for every source the scorecard cites."""
 
 
+TIER_LABELS = {"tier_1": "Tier 1", "tier_2": "Tier 2", "tier_2_watch_list": "Tier 2 Watch List", "tier_3": "Tier 3"}
+
+
+@dataclass(slots=True, kw_only=True)
+class TierIndication(_Result):
+    """A rule set's overall conclusion for a year: the TVPA's three questions and the
+    tier they indicate under 22 U.S.C. 7107(b), beside the tier the report printed."""
+
+    fully_meets: Truth
+    """Every minimum standard (a1-a4) is met."""
+    significant_efforts: Truth
+    increasing_efforts: Truth
+    efforts_score: float | None
+    """Weighted score of the assessed significant-efforts items (met 1, partial 0.5)."""
+    efforts_coverage: float
+    """Share of the significant-efforts items that are assessed."""
+    tier: str | None
+    """The indicated tier (tier_1, tier_2, tier_2_watch_list, tier_3), None when not assessed."""
+    published_tier: str | None = None
+    """The tier the report printed for the year, when recorded as evidence."""
+    differs: bool = False
+    """The indication and the published tier are both known and differ."""
+    watch_list_years: list[int] = field(default_factory=list)
+    """The consecutive earlier years on the Watch List that the indication took into account."""
+    explanation: str
+    published_answers: dict[str, bool] = field(default_factory=dict)
+    """The report's own answer to each question, where recorded: fully_meets,
+    significant_efforts, increasing_efforts."""
+    published_citations: list[CitationRef] = field(default_factory=list)
+
+    @property
+    def tier_label(self) -> str:
+        return TIER_LABELS.get(self.tier or "", "not assessed")
+
+    @property
+    def published_label(self) -> str:
+        return TIER_LABELS.get(self.published_tier or "", "not recorded")
+
+
 @dataclass(slots=True, kw_only=True)
 class Scorecard(_Result):
     ruleset: str
@@ -262,14 +301,18 @@ class Scorecard(_Result):
     results: list[RecommendationResult]
     totals: Totals
     provenance: Provenance
+    conclusion: TierIndication | None = None
+    """The rule set's overall conclusion, when it declares one."""
 
 
 class Trend(str, Enum):
-    """How a recommendation's verdict moved between the first and last assessed years."""
+    """How a recommendation's verdict moved between two assessed years."""
 
     IMPROVED = "improved"
     REGRESSED = "regressed"
     UNCHANGED = "unchanged"
+    COVERAGE_CHANGED = "coverage_changed"
+    """The verdicts of two years whose coverage differs: not comparable as a trend."""
     NEW_EVIDENCE = "new_evidence"
     """Assessed in only one of the years compared (or only the latest)."""
     NO_EVIDENCE = "no_evidence"
@@ -282,6 +325,15 @@ class ProgressRow(_Result):
     statuses: dict[int, Status]
     """Year -> verdict, for every year of the progress table."""
     trend: Trend
+    """Since the baseline: from its verdict to the latest assessed year after it."""
+    baseline: int | None = None
+    """The last assessed year at or before the rule set's issue (None: none was)."""
+    moved: Trend = Trend.NO_EVIDENCE
+    """What the verdicts did since the baseline, coverage aside (improved, regressed, …)."""
+    year_over_year: dict[int, Trend] = field(default_factory=dict)
+    """Year -> the trend from the assessed year before it, for the assessed years after the baseline."""
+    coverage: dict[int, float] = field(default_factory=dict)
+    """Year -> the verdict's coverage."""
     reviewed: dict[int, Status] = field(default_factory=dict)
     """Year -> an analyst's reviewed verdict (reviews.yaml), shown beside the rules' one."""
 
@@ -293,6 +345,8 @@ class Progress(_Result):
     country: str
     years: list[int]
     rows: list[ProgressRow]
+    issued: str | None = None
+    """The rule set's date of issue (YYYY-MM-DD): trends are measured from the last assessed year at or before it."""
 
 
 @dataclass(slots=True, kw_only=True)

@@ -125,8 +125,9 @@ class TierConclusion(StrictModel):
       List when efforts are not increasing; Tier 3 without significant efforts; and
       Tier 3 after two consecutive years on the Watch List unless ``waiver`` is true
       for the year.  Where a part is not assessed, so is the tier.
-    ``published_tier`` names the indicator holding the tier the report printed
-    (evidence, shown beside the indication, never read by any criterion).
+    ``published_tier`` names the indicator holding the tier the report printed and
+    ``published_answers`` those holding its answers to the three questions (evidence,
+    shown beside the indication, never read by any criterion).
     """
 
     kind: Literal["tvpa_tier"]
@@ -136,6 +137,10 @@ class TierConclusion(StrictModel):
     efforts_threshold: float = Field(default=0.5, gt=0, le=1)
     increasing_efforts: ItemId | None = None
     published_tier: IndicatorId | None = None
+    published_answers: dict[Literal["fully_meets", "significant_efforts", "increasing_efforts"], IndicatorId] = Field(
+        default_factory=dict,
+        description="boolean indicators holding the report's own answer to each question, shown beside the tool's",
+    )
     waiver: IndicatorId | None = Field(default=None, description="boolean indicator: a Watch List waiver was granted")
 
 

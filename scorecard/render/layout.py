@@ -44,13 +44,17 @@ def text_table(
     heading: str,
     headers: Sequence[str],
     rows: Sequence[Sequence[str]],
-    footer: str | None = None,
+    footer: str | Sequence[str] | None = None,
 ) -> str:
-    """A heading line, the table and an optional closing line in one of :data:`TEXT_FORMATS`.
+    """A heading line, the table and optional closing lines in one of :data:`TEXT_FORMATS`.
 
     Every argument is raw text; all of it is escaped for ``fmt``.  Rows are printed in the
-    order given: callers sort.
+    order given: callers sort.  Several closing lines are separate paragraphs.
     """
+    if isinstance(footer, (list, tuple)):
+        if len(footer) > 1:
+            return "\n\n".join([text_table(fmt, heading, headers, rows, footer[0]).rstrip("\n"), *(_paragraph(fmt, line) for line in footer[1:])]) + "\n"
+        footer = footer[0] if footer else None
     if fmt == "html":
         return _html_table(heading, headers, rows, footer)
     if fmt == "latex":
@@ -73,6 +77,17 @@ def text_table(
     table = _tabulate(cell, tablefmt, headers, rows)
     parts = [head, table] + ([foot] if foot else [])
     return "\n\n".join(parts) + "\n"
+
+
+def _paragraph(fmt: str, text: str) -> str:
+    """One closing line, escaped for ``fmt`` as the footer of :func:`text_table` is."""
+    if fmt == "html":
+        return f"<p>{escape.html_line(text)}</p>"
+    if fmt == "latex":
+        return rf"\noindent {escape.latex(text)}"
+    if fmt in ("github", "markdown"):
+        return escape.markdown(text)
+    return escape.plain_cell(text)
 
 
 def markdown_table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:

@@ -27,6 +27,29 @@ def trend_label(trend: Trend) -> str:
     return trend.value.replace("_", " ")
 
 
+def since_label(row: ProgressRow) -> str:
+    """The trend since the baseline, naming it, with what the verdicts did when the
+    coverage changed: ``improved``, ``coverage changed (improved)``."""
+    label = trend_label(row.trend)
+    if row.trend is Trend.COVERAGE_CHANGED:
+        label += f" ({trend_label(row.moved)})"
+    return label
+
+
+def last_change_label(row: ProgressRow) -> str:
+    if not row.year_over_year:
+        return ""
+    year = max(row.year_over_year)
+    return f"{trend_label(row.year_over_year[year])} ({year})"
+
+
+PROGRESS_NOTE = (
+    "Trends run from each row's baseline, the last assessed year at or before the rule set's issue ({issued}); "
+    "earlier years are context only. \"coverage changed\": the two years rest on different shares of the evidence, "
+    "so their verdicts are not read as a trend."
+)
+
+
 def percent(score: float | None) -> str:
     """A 0–1 score as a percentage with one decimal, ``n/a`` when nothing was assessed."""
     return "n/a" if score is None else f"{score * 100:.1f}%"
@@ -59,15 +82,31 @@ def scorecard_heading(sc: Scorecard) -> str:
     return f"{sc.title} — {sc.country}, {sc.year}"
 
 
-SCORECARD_HEADERS = ("id", "recommendation", "status", "criteria held", "citations")
+SCORECARD_HEADERS = ("id", "recommendation", "status", "criteria held", "coverage", "citations")
+
+
+def coverage_label(coverage: float) -> str:
+    """A verdict's coverage (assessed weight over total weight) as a whole percentage."""
+    return f"{round(coverage * 100)}%"
 
 
 def scorecard_rows(sc: Scorecard) -> list[list[str]]:
     """Display rows of a scorecard, in the scorecard's own (rule-file) order."""
     return [
-        [r.id, shorten(r.title, TITLE_WIDTH), status_label(r.status), criteria_count(r), citation_marks(r.citations)]
+        [r.id, shorten(r.title, TITLE_WIDTH), status_label(r.status), criteria_count(r), coverage_label(r.coverage), citation_marks(r.citations)]
         for r in sc.results
     ]
+
+
+def conclusion_lines(sc: Scorecard) -> list[str]:
+    """The rule set's overall conclusion, tool's indication beside the published tier."""
+    c = sc.conclusion
+    if c is None:
+        return []
+    line = f"Conclusion: {c.explanation}."
+    if c.differs:
+        line += " The indication differs from what the report published."
+    return [line]
 
 
 def render_scorecard(sc: Scorecard, fmt: str) -> str:
@@ -78,8 +117,9 @@ def render_scorecard(sc: Scorecard, fmt: str) -> str:
 
     - text formats (``plain``, ``github``/``markdown``, ``html``, ``latex``): a heading with
       rule-set title, country and year; columns id, title (cut to 60 characters), status
-      label, ``held/assessed of total``, the first two ``source:line`` marks and ``+N``;
-      a totals line with the weighted score as a percentage.
+      label, ``held/assessed of total``, coverage, the first two ``source:line`` marks and
+      ``+N``; a totals line with the weighted score as a percentage; the rule set's
+      conclusion (tier indication beside the published tier) when it declares one.
     - ``csv``: one row per recommendation with every field a researcher needs, the full
       explanation and every ``source:line`` mark joined by ``; ``; status as its JSON value
       (``not_assessed``); no totals row.
@@ -91,12 +131,12 @@ def render_scorecard(sc: Scorecard, fmt: str) -> str:
     if fmt == "csv":
         headers = (
             "ruleset", "country", "year", "id", "title", "pillar", "status",
-            "held", "assessed", "total", "score", "explanation", "citations",
+            "held", "assessed", "total", "score", "coverage", "explanation", "citations",
         )
         rows = [
             [
                 sc.ruleset, sc.country, sc.year, r.id, r.title, r.pillar.value, r.status.value,
-                r.held, r.assessed, r.total, r.score, r.explanation,
+                r.held, r.assessed, r.total, r.score, r.coverage, r.explanation,
                 "; ".join(f"{c.source}:{c.line}" for c in r.citations),
             ]
             for r in sc.results
@@ -109,8 +149,8 @@ def render_scorecard(sc: Scorecard, fmt: str) -> str:
     if any(r.review is not None for r in sc.results):  # the analyst's verdict beside the rules', never instead
         rows = [[*row, review_label(r.review)] for row, r in zip(scorecard_rows(sc), sc.results)]
         footer = f"{totals_line(sc.totals)}\n{REVIEW_FOOTNOTE}"
-        return text_table(fmt, scorecard_heading(sc), (*SCORECARD_HEADERS, "analyst"), rows, footer)
-    return text_table(fmt, scorecard_heading(sc), SCORECARD_HEADERS, scorecard_rows(sc), totals_line(sc.totals))
+        return text_table(fmt, scorecard_heading(sc), (*SCORECARD_HEADERS, "analyst"), rows, [footer, *conclusion_lines(sc)])
+    return text_table(fmt, scorecard_heading(sc), SCORECARD_HEADERS, scorecard_rows(sc), [totals_line(sc.totals), *conclusion_lines(sc)])
 
 
 REVIEW_FOOTNOTE = "status: the rules' verdict; analyst: a reviewed verdict from reviews.yaml (see `scorecard explain`)"
@@ -149,10 +189,17 @@ def render_progress(p: Progress, fmt: str) -> str:
     if fmt == "json":
         return json_document(p.model_dump(mode="json"))
     years = sorted(p.years)
-    headers = ["id", "recommendation", *(str(y) for y in years), "trend"]
+    headers = ["id", "recommendation", *(str(y) for y in years), "baseline", "since baseline", "last change"]
     if fmt == "csv":
-        headers[1] = "title"
-        rows = [[row.id, row.title, *(row.statuses[y].value if y in row.statuses else None for y in years), row.trend.value] for row in p.rows]
+        headers = ["id", "title", *(str(y) for y in years), "baseline", "trend", "moved",
+                   *(f"coverage_{y}" for y in years), *(f"change_{y}" for y in years)]  # fmt: skip
+        rows = [
+            [row.id, row.title, *(row.statuses[y].value if y in row.statuses else None for y in years),
+             row.baseline, row.trend.value, row.moved.value,
+             *(row.coverage.get(y) for y in years),
+             *(row.year_over_year[y].value if y in row.year_over_year else None for y in years)]  # fmt: skip
+            for row in p.rows
+        ]
         if any(row.reviewed for row in p.rows):  # the analyst's verdicts in columns of their own
             headers += [f"{y} analyst" for y in years]
             rows = [[*cells, *(row.reviewed[y].value if y in row.reviewed else None for y in years)] for cells, row in zip(rows, p.rows)]
@@ -162,19 +209,25 @@ def render_progress(p: Progress, fmt: str) -> str:
             row.id,
             shorten(row.title, TITLE_WIDTH),
             *(_progress_cell(row, y) for y in years),
-            trend_label(row.trend),
+            str(row.baseline) if row.baseline is not None else "",
+            since_label(row),
+            last_change_label(row),
         ]
         for row in p.rows
     ]
     heading = f"{p.title} — {p.country}, {_year_range(years)}"
-    return text_table(fmt, heading, headers, rows)
+    return text_table(fmt, heading, headers, rows, PROGRESS_NOTE.format(issued=p.issued or "unknown"))
 
 
 def _progress_cell(row: ProgressRow, year: int) -> str:
-    """The rules' verdict, and the analyst's beside it when reviewed: ``unmet (analyst: partial)``."""
+    """The rules' verdict with its coverage, and the analyst's beside it when reviewed:
+    ``partial 67%``, ``unmet 100% (analyst: partial)``; empty when the year is not a column."""
     if year not in row.statuses:
         return ""
-    cell = status_label(row.statuses[year])
+    status = row.statuses[year]
+    cell = status_label(status)
+    if status is not Status.NOT_ASSESSED and year in row.coverage:
+        cell += f" {coverage_label(row.coverage[year])}"
     return f"{cell} (analyst: {status_label(row.reviewed[year])})" if year in row.reviewed else cell
 
 
