@@ -58,7 +58,7 @@ def cited(source: SourceText, lookup: Lookup) -> str:
 
 
 def test_the_five_seeds_are_there():
-    assert SEED_NAMES == sorted([TIP_2015, TIP_2015_BLOG, TIP_2018_BLOG, TIP_2018, PUCP])
+    assert set(SEED_NAMES) >= {TIP_2015, TIP_2015_BLOG, TIP_2018_BLOG, TIP_2018, PUCP}  # and any added since
 
 
 # ---------------------------------------------------------------------------

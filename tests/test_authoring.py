@@ -22,6 +22,8 @@ from scorecard.loader import load_project
 
 runner = CliRunner()
 
+# A synthetic report in the shape of a TIP chapter (three countries, a heading each); its
+# figures are invented for the test and are not any real report's words.
 REPORT_2019 = """PARAGUAY: Tier 2
 The Government of Paraguay does not fully meet the minimum standards. Police reported 40 investigations.
 
@@ -207,3 +209,15 @@ def test_suggest_leaves_out_indicators_the_year_already_has(tmp_path: Path):
     assert result.exit_code == 0
     assert "indicator: prosecution.operations" not in result.stdout  # 2017.yaml has it
     assert "indicator: prosecution.convictions" not in result.stdout
+
+
+def test_suggest_skips_headings_and_what_recommendations_ask(tmp_path: Path):
+    root = project(tmp_path)
+    text = tmp_path / "report.txt"
+    text.write_text("PERU: Tier 2\nRECOMMENDATIONS FOR PERU\nIncrease the number of police operations to 2,000 a year.\n"
+                    "PROSECUTION\nPolice reported conducting 1,210 anti-trafficking operations in 2018.\n", encoding="utf-8")  # fmt: skip
+    assert run(root, "source", "add", str(text), "--id", "later", "--title", "t", "--publisher", "p", "--date", "2019-06-20",
+               "--covers", "2018-04/2019-03", "--country", "PER", "--heading", "Peru").exit_code == 0  # fmt: skip
+    out = run(root, "suggest", "later").stdout
+    assert 'quote: "Police reported conducting 1,210 anti-trafficking operations in 2018."' in out  # not joined to PROSECUTION
+    assert "2,000" not in out and "2000" not in out

@@ -13,11 +13,12 @@ import scorecard
 from scorecard import api
 from scorecard.cache import DATABASE, FOLDER
 from scorecard.cli import app
+from scorecard.loader import evidence_files
 from scorecard.project import Project
 
 ROOT = Path(__file__).resolve().parent.parent
 PROJECT_PARTS = ("scorecard.yaml", "rules", "evidence", "seeds")
-EVIDENCE = {f"evidence/peru/{year}.yaml" for year in (2004, 2010, 2011, 2013, 2014, 2016, 2017)}
+EVIDENCE = set(evidence_files(ROOT))  # whatever years the dataset holds
 CITING_PUCP = {"evidence/peru/2004.yaml", "evidence/peru/2010.yaml", "evidence/peru/2011.yaml"}
 
 

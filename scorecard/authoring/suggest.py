@@ -17,7 +17,6 @@ from ..errors import ScorecardError, did_you_mean
 from ..loader import load_project
 from ..models import Citation, Indicator, IndicatorType
 from ..anchor import MAX_QUOTE_CHARS, MIN_QUOTE_CHARS
-from .vocabulary import readers
 
 MIN_SCORE = 3
 """Weight of indicator words a sentence must hold: an id or label word counts 2, a
@@ -32,6 +31,8 @@ _STOPWORDS = frozenset(
     "trafficking anti-trafficking human persons government reported report efforts".split()
 )
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“(A-Z0-9])|\n\s*\n")
+_HEADING = re.compile(r"^\s*[A-Z][A-Z0-9 ,.:;'’()&/-]*\s*$|^\s*[A-Z][A-Z .,'’()-]+:\s*Tier\b.*$")
+"""A line in capitals (PROSECUTION), or a country heading of the TIP shape (PERU: Tier 2)."""
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _DIGITS = re.compile(r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?:\s*(thousand|million|billion))?", re.I)
 _UNITS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split())}
@@ -86,8 +87,7 @@ def suggest(root: Path, source_id: str, year: int | None = None) -> SuggestResul
         raise ScorecardError(f'source "{source_id}" names no `country`; add it to its catalogue entry')
     docs = [doc for doc in project.evidence if doc.data.country == country and doc.data.year == year]
     covered = sorted({fact.indicator for doc in docs for fact in doc.data.facts})
-    read = readers(project)
-    open_indicators = [i for i in project.indicators.values() if i.id in read and i.id not in covered]
+    open_indicators = [i for i in project.indicators.values() if i.id not in covered]
     region = project.region(source_id, country)  # the parts of the source about the country
     spans = region.spans if region is not None and region.spans else ((0, len(text.text)),)
     result = SuggestResult(source_id, f"seeds/{source.file}", year, country, docs[0].path if docs else None, covered)
@@ -96,10 +96,12 @@ def suggest(root: Path, source_id: str, year: int | None = None) -> SuggestResul
         quote = " ".join(sentence.split())
         if not MIN_QUOTE_CHARS <= len(quote) <= MAX_QUOTE_CHARS:
             continue
-        scored = [(score, words, indicator) for indicator in open_indicators for score, words in [_score(indicator, quote)] if score >= MIN_SCORE]
+        scored = [(fit, score, words, indicator) for indicator in open_indicators for fit, score, words in [_score(indicator, quote)] if score >= MIN_SCORE]
         if not scored:
             continue
-        score, words, indicator = max(scored, key=lambda s: (s[0], s[2].id == min(x[2].id for x in scored if x[0] == s[0])))
+        # the indicator whose own words the sentence holds most completely, then most of;
+        # ties go to the first in the vocabulary
+        _, score, words, indicator = max(scored, key=lambda s: (s[0], s[1]))
         located = project.locate(Citation(source=source_id, quote=quote), country)
         status = located.status if located is not None else "not_found"
         if status not in ("found", "ambiguous"):
@@ -115,13 +117,44 @@ def suggest(root: Path, source_id: str, year: int | None = None) -> SuggestResul
 
 
 def _sentences(text: str, start: int, end: int) -> list[tuple[int, str]]:
-    found = []
-    position = start
-    for boundary in _SENTENCE_END.finditer(text, start, end):
-        found.append((position, text[position : boundary.start() + 1].strip()))
-        position = boundary.end()
-    found.append((position, text[position:end].strip()))
-    return [(offset + len(text[offset:]) - len(text[offset:].lstrip()), s) for offset, s in found if s]
+    """(offset, sentence) of the span's sentences, leaving out headings (lines in capitals)
+    and what a RECOMMENDATIONS section asks, which is no fact."""
+    found: list[tuple[int, str]] = []
+    in_recommendations = False
+    offset = start
+    for line in text[start:end].split("\n"):
+        line_start, offset = offset, offset + len(line) + 1
+        if _HEADING.match(line):
+            in_recommendations = "RECOMMENDATION" in line.upper()
+            found.append((line_start, ""))  # a heading ends the sentence before it
+        elif not in_recommendations:
+            found.append((line_start, line))
+    sentences: list[tuple[int, str]] = []
+    for block_start, block in _blocks(found):
+        position = 0
+        for boundary in _SENTENCE_END.finditer(block):
+            sentences.append((block_start + position, block[position : boundary.start() + 1]))
+            position = boundary.end()
+        sentences.append((block_start + position, block[position:]))
+    return [(at + len(s) - len(s.lstrip()), s.strip()) for at, s in sentences if s.strip()]
+
+
+def _blocks(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Runs of consecutive kept lines, joined as the source has them (offsets stay exact)."""
+    blocks: list[tuple[int, str]] = []
+    current: tuple[int, str] | None = None
+    for at, line in lines:
+        if not line:
+            if current is not None:
+                blocks.append(current)
+            current = None
+        elif current is None:
+            current = (at, line)
+        else:
+            current = (current[0], current[1] + "\n" + line)
+    if current is not None:
+        blocks.append(current)
+    return blocks
 
 
 def _stem(word: str) -> str:
@@ -131,7 +164,7 @@ def _stem(word: str) -> str:
 def _keywords(indicator: Indicator) -> dict[str, int]:
     """Stem -> weight: 2 for the words of the id and label, 1 for the description's."""
     weights: dict[str, int] = {}
-    strong = " ".join([*re.split(r"[._]", indicator.id.split(".", 1)[-1]), indicator.label or ""])
+    strong = " ".join([*re.split(r"[._]", indicator.id.split(".", 1)[-1]), indicator.label or "", indicator.unit or ""])
     for weight, words in ((1, indicator.description), (2, strong)):
         for word in _WORD.findall(words):
             if len(word) >= 4 and word.lower() not in _STOPWORDS:
@@ -139,7 +172,8 @@ def _keywords(indicator: Indicator) -> dict[str, int]:
     return weights
 
 
-def _score(indicator: Indicator, sentence: str) -> tuple[int, list[str]]:
+def _score(indicator: Indicator, sentence: str) -> tuple[float, int, list[str]]:
+    """(share of the indicator's strong words found, weight of its words found, the words)."""
     keywords = _keywords(indicator)
     seen: dict[str, str] = {}
     for word in _WORD.findall(sentence):
@@ -147,12 +181,14 @@ def _score(indicator: Indicator, sentence: str) -> tuple[int, list[str]]:
         if stem in keywords and stem not in seen and len(word) >= 4:
             seen[stem] = word
     score = sum(keywords[stem] for stem in seen)
-    if not any(keywords[stem] == 2 for stem in seen):
-        return 0, []
+    strong = [stem for stem, weight in keywords.items() if weight == 2]
+    found = sum(1 for stem in strong if stem in seen)
+    if not found:
+        return 0.0, 0, []
     numeric = indicator.type in (IndicatorType.COUNT, IndicatorType.AMOUNT, IndicatorType.NUMBER)
     if numeric and _value(indicator, sentence) is None:
-        return 0, []
-    return score, list(seen.values())
+        return 0.0, 0, []
+    return found / len(strong), score, list(seen.values())
 
 
 def _value(indicator: Indicator, sentence: str) -> int | float | None:
