@@ -194,12 +194,27 @@ def default_ruleset(project: Project, countries: list[str] | None = None) -> str
     )
 
 
+def ruleset_id(project: Project, ruleset: str | None) -> str:
+    """The rule set asked for, in the project's spelling (ids are matched in any case),
+    else the default one."""
+    from .listing import canonical_id
+
+    return canonical_id(ruleset, project.rulesets) if ruleset else default_ruleset(project)
+
+
+def rulesets(project: Project):
+    """Every rule set with its title, country, items and years with evidence (``scorecard list``)."""
+    from .listing import list_rulesets
+
+    return list_rulesets(project)
+
+
 def evaluate(project: Project, ruleset: str | None = None, year: int | None = None, country: str | None = None) -> Scorecard:
     """The scorecard of a rule set for one year (default: the latest year with evidence)."""
     from .scorecards import build_scorecard, country_of, latest_year, ruleset_of
 
-    ruleset_id = ruleset or default_ruleset(project)
-    country_code = country_of(project, ruleset_of(project, ruleset_id), country)
+    chosen = ruleset_id(project, ruleset)
+    country_code = country_of(project, ruleset_of(project, chosen), country)
     if year is None:
         year = latest_year(project, country_code)
         if year is None:
@@ -207,7 +222,7 @@ def evaluate(project: Project, ruleset: str | None = None, year: int | None = No
     from .reviews import attach_reviews
 
     with _collector_paused():  # results are trees of small acyclic objects, as in loading
-        return attach_reviews(project, build_scorecard(project, ruleset_id, year, country_code))
+        return attach_reviews(project, build_scorecard(project, chosen, year, country_code))
 
 
 def evaluate_countries(
@@ -220,13 +235,15 @@ def evaluate_countries(
     from .regional import build_regional
     from .scorecards import ruleset_of
 
+    from .listing import canonical_id
+
     codes = parse_codes(codes)
-    ruleset_id = ruleset or default_ruleset(project, codes)
-    countries = choose_countries(project, ruleset_of(project, ruleset_id), codes, all_countries)
+    chosen = canonical_id(ruleset, project.rulesets) if ruleset else default_ruleset(project, codes)
+    countries = choose_countries(project, ruleset_of(project, chosen), codes, all_countries)
     if len(countries) == 1 and not all_countries:
-        return evaluate(project, ruleset_id, year, countries[0])
+        return evaluate(project, chosen, year, countries[0])
     with _collector_paused():
-        return build_regional(project, ruleset_id, year, countries)
+        return build_regional(project, chosen, year, countries)
 
 
 def progress_countries(
@@ -238,6 +255,7 @@ def progress_countries(
     from .regional import build_regional_progress
     from .scorecards import ruleset_of
 
+    ruleset = ruleset_id(project, ruleset)
     countries = choose_countries(project, ruleset_of(project, ruleset), parse_codes(codes), all_countries)
     if len(countries) == 1 and not all_countries:
         return progress(project, ruleset, countries[0], years, follow=follow)
@@ -254,6 +272,7 @@ def progress(project: Project, ruleset: str, country: str | None = None, years: 
     from .reviews import attach_to_progress
     from .scorecards import build_progress
 
+    ruleset = ruleset_id(project, ruleset)
     with _collector_paused():
         if follow is not None:
             return attach_to_progress(project, build_lineage(project, ruleset, follow, country, years))
@@ -264,7 +283,7 @@ def coverage(project: Project, ruleset: str | None = None, country: str | None =
     """For each recommendation and year, the criteria with no evidence."""
     from .scorecards import build_coverage
 
-    return build_coverage(project, ruleset or default_ruleset(project), country)
+    return build_coverage(project, ruleset_id(project, ruleset), country)
 
 
 def fails_gate(scorecard: Scorecard, level: Status) -> bool:

@@ -9,23 +9,16 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-from typer.testing import CliRunner
 
-from scorecard.cli import app
+from cli_runner import run_in
 from scorecard.diagnostics import CATALOGUE
 
 ROOT = Path(__file__).resolve().parent.parent
 BASE = ROOT / "tests" / "fixtures" / "base"
-runner = CliRunner()
 
 
 def run(*args, cwd):
-    previous = Path.cwd()
-    os.chdir(cwd)
-    try:
-        return runner.invoke(app, list(args), catch_exceptions=False)
-    finally:
-        os.chdir(previous)
+    return run_in(cwd, *args)
 
 
 def break_quote(project: Path, year: int = 2017) -> None:

@@ -12,16 +12,14 @@ import sys
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from scorecard.cli import app
+from cli_runner import run_in
 from scorecard.cli import common
 
 ROOT = Path(__file__).resolve().parent.parent
 BASE = ROOT / "tests" / "fixtures" / "base"
 SCORECARD = Path(sys.executable).with_name("scorecard")
 
-runner = CliRunner()
 
 COMMANDS = [
     ("validate",),
@@ -38,12 +36,7 @@ COMMANDS = [
 
 
 def run(args, cwd):
-    previous = Path.cwd()
-    os.chdir(cwd)
-    try:
-        return runner.invoke(app, list(args), catch_exceptions=False)
-    finally:
-        os.chdir(previous)
+    return run_in(cwd, *args)
 
 
 @pytest.mark.parametrize("args", COMMANDS, ids=lambda a: " ".join(a))

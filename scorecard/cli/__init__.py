@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import typer
 
-from . import authoring, curate, report
+from . import authoring, curate, listing, report
 from .common import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
 
 __all__ = ["EXIT_OK", "EXIT_PROBLEMS", "EXIT_USAGE", "app", "main"]
@@ -42,6 +42,8 @@ for command in (
     authoring.suggest,
 ):
     app.command()(command)
+app.command("list")(listing.list_rulesets)
+app.command("rulesets", help="The same as `scorecard list`: the rule sets, their items and years with evidence.")(listing.list_rulesets)
 app.add_typer(authoring.source_app)
 
 

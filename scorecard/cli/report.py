@@ -97,11 +97,13 @@ def explain(
     """Each criterion of one recommendation, the facts it read and their full quotes."""
     from .. import api
     from ..errors import ScorecardError, UnknownRecommendation
+    from ..listing import canonical_id
     from ..render.explain import render_explanation
 
     try:
         scorecard = api.evaluate(open_project(project, no_cache, embedded), ruleset, year, one_country(country))
         ids = [r.id for r in scorecard.results]
+        recommendation = canonical_id(recommendation, ids)  # r2 finds R2
         if recommendation not in ids:
             raise UnknownRecommendation(ruleset, recommendation, ids)
     except ScorecardError as error:
