@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import typer
 
-from . import authoring, curate, listing, report
+from . import authoring, curate, export, listing, report
 from .common import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
 
 __all__ = ["EXIT_OK", "EXIT_PROBLEMS", "EXIT_USAGE", "app", "main"]
@@ -32,6 +32,7 @@ for command in (
     report.explain,
     report.memo,
     report.coverage,
+    export.export,
     curate.validate,
     curate.cite,
     curate.fix,
