@@ -20,7 +20,7 @@ from . import anchor
 from .cache import EvidenceCache, Probe, citations_of, settled, snapshot_key
 from .country_checks import check_countries_file, country_problem, fact_currency_problem
 from .diagnostics import Diagnostic
-from .layout import EvidenceLayout, stray_files
+from .layout import EvidenceLayout, folder_problem, stray_files
 from .lineage import continues_problem
 from .loader import COUNTRIES_FILE, INDICATORS_FILE, REVIEWS_FILE, SOURCES_FILE, LoadedProject, evidence_files, load_evidence, read_evidence
 from .models import NOT_REPORTED, Citation, Condition, Indicator, IndicatorType, RuleSet, Span, month_span, period_years
@@ -467,6 +467,9 @@ def _reuse_cached(context: _Context, probe: Probe, countries: EvidenceLayout) ->
         return False  # loaded as usual, so the diagnostic has its line and column
     if country_problem(context.loaded.project.country_catalogue, hit.country) is not None:
         return False  # the countries file changed since: loaded as usual, and reported
+    described = context.loaded.project.country_catalogue.get(hit.country)
+    if folder_problem(hit.path, hit.country, described.names.en if described else None) is not None:
+        return False  # the country's name changed since: loaded as usual, and reported
     loaded = context.loaded
     if loaded.for_evaluation:
         body = context.cache.body(hit)
@@ -508,6 +511,10 @@ def _check_evidence_file(context: _Context, doc: EvidenceDoc, countries: Evidenc
             context.add(path, ("year",), "R007", f'year {data.year} differs from the file name "{parts[2]}"', hint=f"rename the file to {data.year}.yaml or correct the year")
         for problem in countries.see(path, data.country, data.year):
             context.add(path, (problem.key,), problem.code, problem.message, problem.hint)
+        described = context.loaded.project.country_catalogue.get(data.country)
+        misplaced = folder_problem(path, data.country, described.names.en if described else None)
+        if misplaced is not None:
+            context.add(path, (misplaced.key,), misplaced.code, misplaced.message, misplaced.hint)
     _check_country(context, path, ("country",), data.country)
     seen: dict[tuple[str, str | None], list[tuple[int, tuple[int, int]]]] = {}
     for index, fact in context.loaded.items(path, data.facts):

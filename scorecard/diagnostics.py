@@ -73,7 +73,7 @@ _CODES = [
     Code("R008", "country-mismatch", "an evidence file's country differs from its folder's other files"),
     Code("R009", "unknown-reporter", "a reporter is not declared under `reporters:` in rules/indicators.yaml"),
     Code("R020", "duplicate-country-year", "two evidence files give the same country and year"),
-    Code("R021", "country-in-two-folders", "a country's evidence files are in more than one folder"),
+    Code("R021", "country-folder-mismatch", "an evidence file's folder does not match its country: the country's files are in two folders, or the folder names another country"),
     Code("R022", "source-before-year", "a fact cites a report that covers only years before the fact's"),
     Code("R023", "bad-continues", "a recommendation continues an item that does not exist, of its own rule set, or in a loop"),
     Code("R040", "unknown-country", "a country code is not in rules/countries.yaml"),

@@ -69,6 +69,26 @@ class EvidenceLayout:
         return problems
 
 
+def folder_names(code: str, english_name: str | None) -> list[str]:
+    """The folder names that name a country: its English name in lower case with spaces as
+    hyphens (``peru``, ``el-salvador``), or its code in lower case (``per``)."""
+    names = [code.lower()]
+    if english_name:
+        names.insert(0, "-".join(english_name.lower().split()))
+    return names
+
+
+def folder_problem(path: str, code: str, english_name: str | None) -> LayoutProblem | None:
+    """R021 when the file's folder names another country than the ``country`` it gives
+    (only for a country the project describes, whose name is known)."""
+    folder = path.rpartition("/")[0]
+    names = folder_names(code, english_name)
+    if english_name is None or folder.rpartition("/")[2] in names:
+        return None
+    return LayoutProblem("country", "R021", f'{folder}/ does not name country "{code}" ({english_name}), which this file gives',
+                         f"move it to evidence/{names[0]}/, or correct its country")  # fmt: skip
+
+
 def stray_files(root: Path) -> list[Diagnostic]:
     """Files the loader would skip where a curator expects them read: under rules/ and
     evidence/ every name that is not ``*.yaml`` (hidden files aside), and top-level

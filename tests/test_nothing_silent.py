@@ -189,3 +189,21 @@ def test_a_written_memo_respects_the_umask(tmp_path: Path):
         os.umask(old)
     assert result.exit_code == 0, result.output
     assert stat.S_IMODE((tmp_path / "memo.md").stat().st_mode) == 0o644
+
+
+def test_a_file_in_a_folder_naming_another_country_is_an_error(tmp_path: Path):
+    root = project(tmp_path)
+    (root / "rules/countries.yaml").write_text("countries:\n  - code: PER\n    names: {en: Peru, es: Perú}\n    currency: PEN\n", encoding="utf-8")
+    (root / "evidence/peru").rename(root / "evidence/bolivia")
+    code, output = validate(root)
+    assert code == 1
+    message, hint = diagnostic(output, "evidence/bolivia/2016.yaml:2:10", "R021")
+    assert 'evidence/bolivia/ does not name country "PER" (Peru)' in message
+    assert hint == "move it to evidence/peru/, or correct its country"
+
+
+def test_a_folder_named_by_the_country_code_is_fine(tmp_path: Path):
+    root = project(tmp_path)
+    (root / "rules/countries.yaml").write_text("countries:\n  - code: PER\n    names: {en: Peru, es: Perú}\n    currency: PEN\n", encoding="utf-8")
+    (root / "evidence/peru").rename(root / "evidence/per")
+    assert validate(root)[0] == 0

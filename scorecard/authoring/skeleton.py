@@ -18,6 +18,7 @@ from ..models import Fact, Indicator, IndicatorType
 from ..project import Project
 from ..safe_write import write_atomic
 from ..timeliness import last_year
+from ..layout import folder_names
 from .vocabulary import readers
 
 
@@ -62,8 +63,7 @@ def _folder(project: Project, code: str, docs: list) -> str:
     if docs:
         return docs[0].path.rpartition("/")[0]
     country = project.country_catalogue.get(code)
-    name = country.names.en if country is not None else code
-    return "evidence/" + "-".join(name.lower().split())
+    return "evidence/" + folder_names(code, country.names.en if country is not None else None)[0]
 
 
 def render_skeleton(
@@ -127,7 +127,7 @@ def _recorded(fact: Fact) -> str:
     if fact.direction is not None:
         value = f"{value} ({fact.direction.value})" if value else fact.direction.value
     period = f" for {fact.period}" if fact.period else ""
-    reporter = f", {fact.reporter}" if fact.reporter else ""
+    reporter = "".join(f", {part}" for part in (fact.basis.value if fact.basis else None, fact.reporter) if part)
     return f"{value}{period} ({', '.join(dict.fromkeys(c.source for c in fact.citations))}{reporter})"
 
 
