@@ -93,3 +93,14 @@ def test_the_fail_on_gate_reads_the_rules_verdict_not_the_analysts(tmp_path: Pat
     root = project(tmp_path)
     result = run(root, "evaluate", "demo", "--year", "2017", "--fail-on", "unmet")
     assert result.exit_code == 1
+
+
+def test_the_memo_shows_the_analysts_verdict_after_the_rules(tmp_path: Path):
+    out = run(project(tmp_path), "memo", "demo", "--year", "2017").stdout
+    assert "Analyst's verdict:" in out and "A. Analyst, 2019-01-15; to be revisited by 2999-01-01" in out
+    assert out.index("unmet") < out.index("Analyst's verdict:")
+
+
+def test_the_spanish_memo_translates_the_review_words(tmp_path: Path):
+    out = run(project(tmp_path), "memo", "demo", "--year", "2017", "--lang", "es").stdout
+    assert "Veredicto del analista:" in out and "a revisar antes del 2999-01-01" in out

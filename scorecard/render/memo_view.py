@@ -130,6 +130,20 @@ def footnote_where(citation: CitationRef, catalogue: Mapping[str, Source], w: Wo
     return where
 
 
+def review_view(r: RecommendationResult, w: Wording) -> dict[str, str]:
+    """An analyst's reviewed verdict, printed after the rules' (never instead of it)."""
+    review = r.review
+    assert review is not None
+    text = w._("{justification} ({author}, {date}; to be revisited by {expires})").format(
+        justification=review.justification.rstrip("."), author=review.author, date=review.date, expires=review.expires
+    )
+    if review.outdated:
+        text += " " + w._("To revisit: the rules' verdict has changed since this review.")
+    if review.expired:
+        text += " " + w._("To revisit: this review expired on {expires}.").format(expires=review.expires)
+    return {"heading": w._("Analyst's verdict:"), "status": review.verdict.value, "status_label": status_word(review.verdict, w), "text": text}
+
+
 def memo_view(m: MemoInput) -> dict[str, object]:
     """The memo as plain data for a template (see the templates under ``render/templates``)."""
     sc = m.scorecard
@@ -161,7 +175,7 @@ def memo_view(m: MemoInput) -> dict[str, object]:
             "verdict": verdict_sentence(r, w),
             "refs": own,
             "criteria": criteria,
-            "reviews": [],
+            "reviews": [review_view(r, w)] if r.review is not None else [],
         })
     # Numbered above in reading order; criteria first cite after their recommendation's own.
     notes = [
