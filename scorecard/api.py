@@ -156,6 +156,7 @@ def _check(root: Path, *, for_evaluation: bool, cache: bool) -> tuple[Report, Pr
     with _collector_paused(settle=for_evaluation):
         loaded = load_project(root, evidence=False)  # the checks stream the evidence files
         loaded.for_evaluation = for_evaluation
+        loaded.project.places_wanted = for_evaluation or cache
         with evidence_cache(loaded, enabled=cache) as store:
             citations = check_project(loaded, store)
     diagnostics = _without_echoes(sorted(set(loaded.diagnostics) | set(check_templates(root))))

@@ -183,6 +183,9 @@ class Project:
     """Every evidence file that loaded, sorted by path."""
     notes: list[str] = field(default_factory=list)
     """What loading had to tell the user that is not a problem of the files (about the cache)."""
+    places_wanted: bool = True
+    """False while a run only validates, with no cache to fill: no one reads where each quote
+    is (line, column, section), so lookups do not work it out (a tenth of validate)."""
     _seeds: SeedShelf | None = field(default=None, repr=False)
     _regions: dict[tuple[str, str | None], Region | None] = field(default_factory=dict, repr=False)
     _derived: dict[object, object] = field(default_factory=dict, repr=False)
@@ -250,9 +253,10 @@ class Project:
             self._regions[key] = region_of(source, text, country) if source is not None and text is not None else None
         return self._regions[key]
 
-    def locate(self, citation: Citation, country: str | None = None) -> Located | None:
+    def locate(self, citation: Citation, country: str | None = None, *, record: bool = False) -> Located | None:
         """Find a citation's quote; occurrences outside the part of the source about
-        ``country`` (the citing fact's) do not count.  None when the source is unknown or unreadable."""
+        ``country`` (the citing fact's) do not count.  None when the source is unknown or unreadable.
+        Where it is is kept (see quote_places) when ``places_wanted`` or ``record``."""
         text = self.source_text(citation.source) if citation.source in self.sources else None
         if text is None:
             return None
@@ -269,6 +273,8 @@ class Project:
         # Keep where the quote is (line, column, section; not the lookup), found while
         # the text is in memory: resolving it for a scorecard then needs no text, even
         # one evicted since (see scorecard.seeds).
+        if not (self.places_wanted or record):
+            return located
         places = self.quote_places()
         if located.hits:
             start = located.hits[0].start
@@ -296,7 +302,7 @@ class Project:
         places = self.quote_places()
         key = citation_key(citation, country)
         if key not in places and source is not None:
-            self.locate(citation, country)
+            self.locate(citation, country, record=True)
         line, col, heading = places.get(key) or (0, 0, None)
         return CitationRef(
             source=citation.source,
