@@ -32,7 +32,7 @@ from . import anchor
 from .loader import LoadedProject, load_project
 from .models import Citation
 from .project import Project, inside
-from .safe_write import write_atomic
+from .safe_write import RefusedWrite, write_atomic
 from .yamledit import Change, edit
 
 MAX_CONTEXT_WORDS = 12
@@ -154,17 +154,26 @@ def project_paths(root: Path, given: Sequence[Path]) -> list[str]:
     return found
 
 
-def apply(report: FixReport) -> list[str]:
-    """Write every changed file atomically; returns their paths."""
+def apply(report: FixReport) -> tuple[list[str], list[tuple[str, str]]]:
+    """Write every changed file atomically: the paths written, and (path, why) of those
+    refused because they changed since they were read, are read-only or not regular files.
+
+    Each file's bytes are compared with those the plan was made from just before it is
+    replaced: a file saved by someone else meanwhile is left as they saved it."""
     project = report.root.resolve()
-    written = []
+    written: list[str] = []
+    refused: list[tuple[str, str]] = []
     for fixed in report.files:
         target = (report.root / fixed.path).resolve()  # a link inside the project: write its target
         if not inside(target, project):  # the loader never reads such a file; never write one
             continue
-        write_atomic(target, fixed.after.encode("utf-8"))
+        try:
+            write_atomic(target, fixed.after.encode("utf-8"), expect=fixed.before.encode("utf-8"))
+        except RefusedWrite as refusal:
+            refused.append((fixed.path, str(refusal).replace(str(target), fixed.path, 1)))
+            continue
         written.append(fixed.path)
-    return written
+    return written, refused
 
 
 def _line_col(document: Any, loc: Loc) -> tuple[int, int]:

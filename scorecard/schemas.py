@@ -65,7 +65,7 @@ def write_schemas(folder: Path, schemas: dict[str, dict[str, Any]]) -> list[str]
         path = folder / name
         text = dumps(schemas[name])
         if path.is_symlink() or not path.is_file() or path.read_text(encoding="utf-8") != text:
-            write_atomic(path, text.encode("utf-8"))  # replaces a link itself, never its target
+            write_atomic(path, text.encode("utf-8"), replace_link=True)  # replaces a link itself, never its target
             written.append(name)
     return written
 

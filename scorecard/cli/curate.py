@@ -118,6 +118,7 @@ def fix(
     """
     from ..errors import ScorecardError
     from ..fix import apply, plan, project_paths
+    from ..render.escape import visible
 
     try:
         root = project_root(project)
@@ -127,17 +128,21 @@ def fix(
     for note in report.notes:
         sys.stderr.write(f"{note}\n")
     changed = sum(len(f.notes) for f in report.files)
+    refused: list[tuple[str, str]] = []
     if dry_run:
-        sys.stdout.write(report.diff())
+        sys.stdout.write(visible(report.diff()))
         sys.stderr.write(f"scorecard: would repair {changed} citation(s) in {len(report.files)} file(s); nothing written (--dry-run)\n")
     else:
         try:
-            written = apply(report)
+            written, refused = apply(report)
         except OSError as error:
             sys.stderr.write(f"scorecard: cannot write: {error.strerror or error}; each file is either wholly repaired or as it was\n")
             raise typer.Exit(EXIT_USAGE)
-        sys.stderr.write(f"scorecard: repaired {changed} citation(s) in {len(written)} file(s)\n")
-    raise typer.Exit(EXIT_PROBLEMS if report.skipped else EXIT_OK)
+        for path, why in refused:
+            sys.stderr.write(f"{visible(path)}: not repaired: {visible(why)}\n")
+        repaired = sum(len(f.notes) for f in report.files if f.path in written)
+        sys.stderr.write(f"scorecard: repaired {repaired} citation(s) in {len(written)} file(s)\n")
+    raise typer.Exit(EXIT_PROBLEMS if report.skipped or refused else EXIT_OK)
 
 
 def schema(

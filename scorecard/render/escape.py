@@ -41,6 +41,16 @@ def strip_controls(text: str) -> str:
     return _CONTROL.sub("", text)
 
 
+def visible(text: str) -> str:
+    """Text that must reach a terminal as written, only made harmless: each character that
+    is not printable (controls, escape sequences, bidirectional overrides) shows as U+FFFD,
+    so a reader sees that something is there; tabs and line breaks stay."""
+    text = text.replace("\r\n", "\n")
+    if text.isprintable():
+        return text
+    return "".join(ch if ch.isprintable() or ch in "\t\n" else "\ufffd" for ch in text)
+
+
 def one_line(text: str) -> str:
     """Controls stripped and every run of whitespace (newlines included) made one space."""
     return " ".join(strip_controls(text).split())
