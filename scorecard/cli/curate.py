@@ -93,7 +93,12 @@ def cite(
     project: ProjectOption = None,
     embedded: EmbeddedOption = False,
 ) -> None:
-    """Where a quote is in a source, or the closest passage: a curation helper."""
+    """Where a quote is in a source, or the closest passage: a curation helper.
+
+    Examples:
+
+      scorecard cite tip-2015-peru "increased staff in the anti-trafficking police unit"
+    """
     from .. import api
     from ..errors import ScorecardError
     from ..render.cite import render_cite
@@ -115,6 +120,12 @@ def fix(
     add a prefix or suffix to a quote found more than once; comments and layout are kept.
 
     Exit 0 when done, 1 when some citation needs a repair only a person can make.
+
+    Examples:
+
+      scorecard fix --dry-run
+
+      scorecard fix evidence/peru/2017.yaml
     """
     from ..errors import ScorecardError
     from ..fix import apply, plan, project_paths
@@ -150,7 +161,14 @@ def schema(
     check: Annotated[bool, typer.Option("--check", help="Exit 1 when the project's schemas/ differ from the generated ones.")] = False,
     project: ProjectOption = None,
 ) -> None:
-    """The JSON Schemas (draft-07) of every file kind and of the evaluate JSON output."""
+    """The JSON Schemas (draft-07) of every file kind and of the evaluate JSON output.
+
+    Examples:
+
+      scorecard schema --check
+
+      scorecard schema --write
+    """
     from ..schemas import generate, schema_differences, write_schemas
 
     schemas = generate()
@@ -183,7 +201,14 @@ def init(
     country: Annotated[Optional[str], typer.Option("--country", "-c", help="Start an empty project for this country (ISO 3166 alpha-3 code).")] = None,
     example: Annotated[bool, typer.Option("--example", help="Copy the example dataset shipped with the tool (the default).")] = False,
 ) -> None:
-    """Start a project in DIRECTORY: empty, for one country (--country CODE), or a copy of the example dataset (--example)."""
+    """Start a project in DIRECTORY: empty, for one country (--country CODE), or a copy of the example dataset (--example).
+
+    Examples:
+
+      scorecard init my-project --example
+
+      cd my-project && scorecard validate
+    """
     from .. import api
     from ..scaffold import init_country_project, init_project
     from ..errors import ScorecardError

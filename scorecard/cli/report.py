@@ -8,6 +8,7 @@ from typing import Annotated, Optional
 
 import typer
 
+from .terminal import write_table
 from .common import (
     EXIT_PROBLEMS,
     EXIT_USAGE,
@@ -40,7 +41,18 @@ def evaluate(
     embedded: EmbeddedOption = False,
     no_cache: NoCacheOption = False,
 ) -> None:
-    """The scorecard: one row per recommendation with its verdict and citations (several countries: one column each)."""
+    """The scorecard: one row per recommendation with its verdict and citations (several countries: one column each).
+
+    Examples:
+
+      scorecard evaluate
+
+      scorecard evaluate tip-2015-peru --year 2014 --format markdown
+
+      scorecard evaluate tvpa-minimum-standards --country PER --format json
+
+      scorecard evaluate --fail-on unmet        # a CI gate
+    """
     from .. import api
     from ..errors import ScorecardError
     from ..models import Scorecard, Status
@@ -52,7 +64,8 @@ def evaluate(
     except ScorecardError as error:
         fail(error)
     scorecards = [result] if isinstance(result, Scorecard) else result.scorecards
-    write(render_scorecard(result, format.value) if isinstance(result, Scorecard) else render_regional(result, format.value))
+    text = render_scorecard(result, format.value) if isinstance(result, Scorecard) else render_regional(result, format.value)
+    write_table(text) if format is TableFormat.plain else write(text)
     if fail_on is not None and any(api.fails_gate(sc, Status(fail_on.value)) for sc in scorecards):
         sys.stderr.write(f"scorecard: a verdict is at or below {fail_on.value} (--fail-on {fail_on.value})\n")
         raise typer.Exit(EXIT_PROBLEMS)
@@ -70,7 +83,14 @@ def progress(
     no_cache: NoCacheOption = False,
 ) -> None:
     """Recommendations by year, with each year's verdict and the trend (several countries: rows for each);
-    with --follow, one recommendation through successive reports (items linked by `continues`)."""
+    with --follow, one recommendation through successive reports (items linked by `continues`).
+
+    Examples:
+
+      scorecard progress tip-2015-peru
+
+      scorecard progress tip-2015-peru --years 2014,2017 --format csv
+    """
     from .. import api
     from ..errors import ScorecardError
     from ..models import Progress
@@ -82,7 +102,8 @@ def progress(
         result = api.progress_countries(open_project(project, no_cache, embedded), ruleset, country or [], all_countries, chosen, follow=follow)
     except ScorecardError as error:
         fail(error)
-    write(render_progress(result, format.value) if isinstance(result, Progress) else render_regional_progress(result, format.value))
+    text = render_progress(result, format.value) if isinstance(result, Progress) else render_regional_progress(result, format.value)
+    write_table(text, column=r"\d{4}")  # the first year's column if format is TableFormat.plain else write(text)
 
 
 def explain(
@@ -94,7 +115,14 @@ def explain(
     embedded: EmbeddedOption = False,
     no_cache: NoCacheOption = False,
 ) -> None:
-    """Each criterion of one recommendation, the facts it read and their full quotes."""
+    """Each criterion of one recommendation, the facts it read and their full quotes.
+
+    Examples:
+
+      scorecard explain tip-2015-peru R2
+
+      scorecard explain tip-2015-peru r2 --year 2014      # ids in any case
+    """
     from .. import api
     from ..errors import ScorecardError, UnknownRecommendation
     from ..listing import canonical_id
@@ -129,7 +157,14 @@ def memo(
     embedded: EmbeddedOption = False,
     no_cache: NoCacheOption = False,
 ) -> None:
-    """An advocacy memo: the table, the findings, quotes as footnotes, the sources (several countries: a section each)."""
+    """An advocacy memo: the table, the findings, quotes as footnotes, the sources (several countries: a section each).
+
+    Examples:
+
+      scorecard memo tip-2015-peru
+
+      scorecard memo tip-2015-peru --year 2017 --output memo.html
+    """
     import datetime as dt
 
     from .. import api
@@ -198,7 +233,14 @@ def coverage(
     embedded: EmbeddedOption = False,
     no_cache: NoCacheOption = False,
 ) -> None:
-    """For each recommendation and year, the criteria with no evidence: the curator's to-do list."""
+    """For each recommendation and year, the criteria with no evidence: the curator's to-do list.
+
+    Examples:
+
+      scorecard coverage
+
+      scorecard coverage tip-2015-peru --format csv
+    """
     from .. import api
     from ..errors import ScorecardError
     from ..render.tables import render_coverage
