@@ -226,6 +226,13 @@ def evaluate(project: Project, ruleset: str | None = None, year: int | None = No
         return attach_reviews(project, build_scorecard(project, chosen, year, country_code))
 
 
+def country_names(project: Project, lang: str = "en") -> dict[str, str]:
+    """Code -> name in ``lang`` of every country rules/countries.yaml describes (for outputs)."""
+    from .countries import names_of
+
+    return names_of(project, project.country_catalogue, lang)
+
+
 def evaluate_countries(
     project: Project, ruleset: str | None, year: int | None, codes: list[str], all_countries: bool = False
 ) -> Scorecard | RegionalScorecard:

@@ -355,18 +355,21 @@ def test_scorecard_keeps_rule_file_order_and_ends_with_totals() -> None:
     assert positions == sorted(positions)
     assert out.endswith("Totals: 1 met, 1 partial, 1 unmet, 1 not assessed; weighted score 50.0%\n")
     assert out.startswith("TIP Report 2015: recommendations to Peru — PER, 2017\n")
+    named = render_scorecard(samples.SCORECARD, "plain", {"PER": "Peru"})
+    assert named.startswith("TIP Report 2015: recommendations to Peru — Peru (PER), 2017\n")
 
 
 def test_progress_years_ascend_and_missing_years_are_blank() -> None:
     header, *rows = _csv_cells(render_progress(samples.PROGRESS, "csv"))
-    assert header[:6] == ["id", "title", "2015", "2016", "2017", "baseline"]
-    assert header[6:] == ["trend", "moved", "coverage_2015", "coverage_2016", "coverage_2017", "change_2015", "change_2016", "change_2017"]
-    assert rows[1][:5] == ["training", "'" + samples.FORMULA, "met", "", "unmet"]
+    assert header[:7] == ["country", "id", "title", "2015", "2016", "2017", "baseline"]
+    assert header[7:] == ["trend", "moved", "coverage_2015", "coverage_2016", "coverage_2017", "change_2015", "change_2016", "change_2017"]
+    assert rows[1][:6] == ["PER", "training", "'" + samples.FORMULA, "met", "", "unmet"]
 
 
 def test_coverage_groups_by_recommendation_then_year() -> None:
     _, *rows = _csv_cells(render_coverage(samples.COVERAGE, "csv"))
-    assert [(r[0], r[1]) for r in rows] == [("unified-data", "2015"), ("unified-data", "2017"), ("training", "2017")]
+    assert [(r[1], r[2]) for r in rows] == [("unified-data", "2015"), ("unified-data", "2017"), ("training", "2017")]
+    assert {r[0] for r in rows} == {"PER"}  # the country on every row
 
 
 # --- Explanation ---------------------------------------------------------------------------

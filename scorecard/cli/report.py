@@ -60,11 +60,12 @@ def evaluate(
     from ..render.tables import render_scorecard
 
     try:
-        result = api.evaluate_countries(open_project(project, no_cache, embedded), ruleset, year, country or [], all_countries)
+        opened = open_project(project, no_cache, embedded)
+        result = api.evaluate_countries(opened, ruleset, year, country or [], all_countries)
     except ScorecardError as error:
         fail(error)
     scorecards = [result] if isinstance(result, Scorecard) else result.scorecards
-    text = render_scorecard(result, format.value) if isinstance(result, Scorecard) else render_regional(result, format.value)
+    text = render_scorecard(result, format.value, api.country_names(opened)) if isinstance(result, Scorecard) else render_regional(result, format.value)
     write_table(text) if format is TableFormat.plain else write(text)
     if fail_on is not None and any(api.fails_gate(sc, Status(fail_on.value)) for sc in scorecards):
         sys.stderr.write(f"scorecard: a verdict is at or below {fail_on.value} (--fail-on {fail_on.value})\n")
@@ -99,10 +100,11 @@ def progress(
 
     try:
         chosen = parse_years(years)
-        result = api.progress_countries(open_project(project, no_cache, embedded), ruleset, country or [], all_countries, chosen, follow=follow)
+        opened = open_project(project, no_cache, embedded)
+        result = api.progress_countries(opened, ruleset, country or [], all_countries, chosen, follow=follow)
     except ScorecardError as error:
         fail(error)
-    text = render_progress(result, format.value) if isinstance(result, Progress) else render_regional_progress(result, format.value)
+    text = render_progress(result, format.value, api.country_names(opened)) if isinstance(result, Progress) else render_regional_progress(result, format.value)
     write_table(text, column=r"\d{4}")  # the first year's column if format is TableFormat.plain else write(text)
 
 
@@ -129,14 +131,15 @@ def explain(
     from ..render.explain import render_explanation
 
     try:
-        scorecard = api.evaluate(open_project(project, no_cache, embedded), ruleset, year, one_country(country))
+        opened = open_project(project, no_cache, embedded)
+        scorecard = api.evaluate(opened, ruleset, year, one_country(country))
         ids = [r.id for r in scorecard.results]
         recommendation = canonical_id(recommendation, ids)  # r2 finds R2
         if recommendation not in ids:
             raise UnknownRecommendation(ruleset, recommendation, ids)
     except ScorecardError as error:
         fail(error)
-    write(render_explanation(scorecard, recommendation))
+    write(render_explanation(scorecard, recommendation, api.country_names(opened)))
 
 
 MEMO_SUFFIXES = {".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html", ".pdf": "pdf"}
@@ -246,7 +249,8 @@ def coverage(
     from ..render.tables import render_coverage
 
     try:
-        result = api.coverage(open_project(project, no_cache, embedded), ruleset, one_country(country))
+        opened = open_project(project, no_cache, embedded)
+        result = api.coverage(opened, ruleset, one_country(country))
     except ScorecardError as error:
         fail(error)
-    write(render_coverage(result, format.value))
+    write(render_coverage(result, format.value, api.country_names(opened)))

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import textwrap
+from collections.abc import Mapping
 
 from ..models import NOT_REPORTED, CitationRef, CriterionResult, FactUsed, ReviewNote, Scorecard
 from . import escape
-from .tables import criteria_count, status_label
+from .tables import country_label, criteria_count, status_label
 
 WIDTH = 88
 """Every line of an explanation fits in this many columns."""
@@ -90,7 +91,7 @@ def _review(review: ReviewNote) -> list[str]:
     return lines
 
 
-def render_explanation(sc: Scorecard, rec_id: str) -> str:
+def render_explanation(sc: Scorecard, rec_id: str, names: Mapping[str, str] | None = None) -> str:
     """Everything behind one recommendation's verdict, as plain text wrapped to 88 columns.
 
     The recommendation's text, its status and explanation, then each criterion in the
@@ -104,7 +105,7 @@ def render_explanation(sc: Scorecard, rec_id: str) -> str:
     result = next((r for r in sc.results if r.id == rec_id), None)
     if result is None:
         raise KeyError(rec_id)
-    lines = _wrap(escape.one_line(f"{sc.title} — {sc.country}, {sc.year}"), "")
+    lines = _wrap(escape.one_line(f"{sc.title} — {country_label(sc.country, names)}, {sc.year}"), "")
     lines.append("")
     lines += _wrap(escape.one_line(f"Recommendation {result.id}: {result.title}"), "")
     lines += _wrap(escape.one_line(result.text), "  ")

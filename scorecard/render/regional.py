@@ -11,17 +11,12 @@ from __future__ import annotations
 from ..models import Totals
 from ..models.regional import RegionalProgress, RegionalScorecard, verdict_coverage
 from .layout import TEXT_FORMATS, check_format, csv_table, json_document, shorten, text_table
-from .tables import TITLE_WIDTH, percent, status_label, trend_label
+from .tables import TITLE_WIDTH, country_label, percent, status_label, trend_label
 
 
 def verdict_cell(status_word: str, coverage: float) -> str:
     """``partial (75% assessed)``: a verdict and how much of it evidence could assess."""
     return f"{status_word} ({coverage * 100:.0f}% assessed)"
-
-
-def country_column(names: dict[str, str], code: str) -> str:
-    name = names.get(code, code)
-    return code if name == code else f"{name} ({code})"
 
 
 def _totals_cell(totals: Totals, count: int) -> str:
@@ -61,14 +56,14 @@ def render_regional(r: RegionalScorecard, fmt: str) -> str:
         ]
         return csv_table(headers, rows)
     assert fmt in TEXT_FORMATS
-    headers = ["id", "recommendation", *(country_column(r.names, code) for code in r.countries)]
+    headers = ["id", "recommendation", *(country_label(code, r.names) for code in r.countries)]
     first = r.scorecards[0].results if r.scorecards else []
     rows = [
         [res.id, shorten(res.title, TITLE_WIDTH), *(verdict_cell(status_label(sc.results[i].status), verdict_coverage(sc.results[i])) for sc in r.scorecards)]
         for i, res in enumerate(first)
     ]
     rows.append(["", "weighted score", *(_totals_cell(sc.totals, len(sc.results)) for sc in r.scorecards)])
-    heading = f"{r.title} — {', '.join(country_column(r.names, code) for code in r.countries)}, {r.year}"
+    heading = f"{r.title} — {', '.join(country_label(code, r.names) for code in r.countries)}, {r.year}"
     footer = r.caveat[0].upper() + r.caveat[1:] + "." if r.caveat else "Every country's score rests on the same assessed recommendations and coverage."
     return text_table(fmt, heading, headers, rows, footer)
 
@@ -96,12 +91,12 @@ def render_regional_progress(p: RegionalProgress, fmt: str) -> str:
     headers = ["country", "id", "recommendation", *(str(y) for y in years), "trend"]
     rows = [
         [
-            country_column(p.names, row.country), row.id, shorten(row.title, TITLE_WIDTH),
+            country_label(row.country, p.names), row.id, shorten(row.title, TITLE_WIDTH),
             *(verdict_cell(status_label(row.statuses[y]), row.coverage[y]) for y in years),
             trend_label(row.trend),
         ]
         for row in p.rows
     ]
     span = str(years[0]) if len(years) == 1 else f"{years[0]}–{years[-1]}"
-    heading = f"{p.title} — {', '.join(country_column(p.names, code) for code in p.countries)}, {span}"
+    heading = f"{p.title} — {', '.join(country_label(code, p.names) for code in p.countries)}, {span}"
     return text_table(fmt, heading, headers, rows)

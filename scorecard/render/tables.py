@@ -6,7 +6,7 @@ Each renderer is a pure function of its result and a format name from
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from ..models import CitationRef, Coverage, Progress, ProgressRow, RecommendationResult, ReviewNote, Scorecard, Status, Totals, Trend
 from .layout import TEXT_FORMATS, check_format, csv_table, json_document, shorten, text_table
@@ -78,8 +78,18 @@ def totals_line(totals: Totals) -> str:
     )
 
 
-def scorecard_heading(sc: Scorecard) -> str:
-    return f"{sc.title} — {sc.country}, {sc.year}"
+Names = Mapping[str, str]
+"""Country code -> the name outputs print (``rules/countries.yaml``); a code not in it prints as itself."""
+
+
+def country_label(code: str, names: Names | None = None) -> str:
+    """``Peru (PER)`` when the project names the country, else the code alone."""
+    name = (names or {}).get(code, code)
+    return code if name == code else f"{name} ({code})"
+
+
+def scorecard_heading(sc: Scorecard, names: Names | None = None) -> str:
+    return f"{sc.title} — {country_label(sc.country, names)}, {sc.year}"
 
 
 SCORECARD_HEADERS = ("id", "recommendation", "status", "criteria held", "coverage", "citations")
@@ -109,7 +119,7 @@ def conclusion_lines(sc: Scorecard) -> list[str]:
     return [line]
 
 
-def render_scorecard(sc: Scorecard, fmt: str) -> str:
+def render_scorecard(sc: Scorecard, fmt: str, names: Names | None = None) -> str:
     """The scorecard as a table, one row per recommendation, then the totals.
 
     Order: the scorecard's ``results`` as given, which is the rule file's order of
@@ -149,8 +159,8 @@ def render_scorecard(sc: Scorecard, fmt: str) -> str:
     if any(r.review is not None for r in sc.results):  # the analyst's verdict beside the rules', never instead
         rows = [[*row, review_label(r.review)] for row, r in zip(scorecard_rows(sc), sc.results)]
         footer = f"{totals_line(sc.totals)}\n{REVIEW_FOOTNOTE}"
-        return text_table(fmt, scorecard_heading(sc), (*SCORECARD_HEADERS, "analyst"), rows, [footer, *conclusion_lines(sc)])
-    return text_table(fmt, scorecard_heading(sc), SCORECARD_HEADERS, scorecard_rows(sc), [totals_line(sc.totals), *conclusion_lines(sc)])
+        return text_table(fmt, scorecard_heading(sc, names), (*SCORECARD_HEADERS, "analyst"), rows, [footer, *conclusion_lines(sc)])
+    return text_table(fmt, scorecard_heading(sc, names), SCORECARD_HEADERS, scorecard_rows(sc), [totals_line(sc.totals), *conclusion_lines(sc)])
 
 
 REVIEW_FOOTNOTE = "status: the rules' verdict; analyst: a reviewed verdict from reviews.yaml (see `scorecard explain`)"
@@ -177,7 +187,7 @@ def _year_range(years: Sequence[int]) -> str:
     return str(first) if first == last else f"{first}–{last}"
 
 
-def render_progress(p: Progress, fmt: str) -> str:
+def render_progress(p: Progress, fmt: str, names: Names | None = None) -> str:
     """Recommendations × years: the verdict label each year, then the trend.
 
     Order: rows as given (the rule file's order of recommendations); year columns in
@@ -191,10 +201,10 @@ def render_progress(p: Progress, fmt: str) -> str:
     years = sorted(p.years)
     headers = ["id", "recommendation", *(str(y) for y in years), "baseline", "since baseline", "last change"]
     if fmt == "csv":
-        headers = ["id", "title", *(str(y) for y in years), "baseline", "trend", "moved",
+        headers = ["country", "id", "title", *(str(y) for y in years), "baseline", "trend", "moved",
                    *(f"coverage_{y}" for y in years), *(f"change_{y}" for y in years)]  # fmt: skip
         rows = [
-            [row.id, row.title, *(row.statuses[y].value if y in row.statuses else None for y in years),
+            [p.country, row.id, row.title, *(row.statuses[y].value if y in row.statuses else None for y in years),
              row.baseline, row.trend.value, row.moved.value,
              *(row.coverage.get(y) for y in years),
              *(row.year_over_year[y].value if y in row.year_over_year else None for y in years)]  # fmt: skip
@@ -215,7 +225,7 @@ def render_progress(p: Progress, fmt: str) -> str:
         ]
         for row in p.rows
     ]
-    heading = f"{p.title} — {p.country}, {_year_range(years)}"
+    heading = f"{p.title} — {country_label(p.country, names)}, {_year_range(years)}"
     return text_table(fmt, heading, headers, rows, PROGRESS_NOTE.format(issued=p.issued or "unknown"))
 
 
@@ -231,7 +241,7 @@ def _progress_cell(row: ProgressRow, year: int) -> str:
     return f"{cell} (analyst: {status_label(row.reviewed[year])})" if year in row.reviewed else cell
 
 
-def render_coverage(c: Coverage, fmt: str) -> str:
+def render_coverage(c: Coverage, fmt: str, names: Names | None = None) -> str:
     """Evidence gaps: one row per (recommendation, year) with criteria lacking evidence.
 
     Order: by recommendation in order of first appearance in ``c.gaps`` (the rule file's
@@ -247,10 +257,10 @@ def render_coverage(c: Coverage, fmt: str) -> str:
     gaps = sorted(c.gaps, key=lambda g: (first_seen[g.recommendation], g.year))
     if fmt == "csv":
         return csv_table(
-            ("recommendation", "year", "missing_criteria", "indicators"),
-            [[g.recommendation, g.year, "; ".join(g.criteria), "; ".join(g.indicators)] for g in gaps],
+            ("country", "recommendation", "year", "missing_criteria", "indicators"),
+            [[c.country, g.recommendation, g.year, "; ".join(g.criteria), "; ".join(g.indicators)] for g in gaps],
         )
-    heading = f"Evidence gaps — {c.ruleset} — {c.country}, {_year_range(c.years)}"
+    heading = f"Evidence gaps — {c.ruleset} — {country_label(c.country, names)}, {_year_range(c.years)}"
     rows = [[g.recommendation, str(g.year), ", ".join(g.criteria), ", ".join(g.indicators)] for g in gaps]
     footer = None if gaps else "No gaps: every criterion has evidence in every year."
     return text_table(fmt, heading, ("recommendation", "year", "missing criteria", "indicators"), rows, footer)
