@@ -61,7 +61,7 @@ def _caveat(project: Project, scorecards: list[Scorecard]) -> str | None:
     if len(set(footing.values())) <= 1:
         return None
     counts = ", ".join(
-        f"{listed(project, [sc.country])} {sum(1 for r in sc.results if verdict_coverage(r) > 0)} of {len(sc.results)}"
+        f"{listed(project, [sc.country])} {sum(1 for r in sc.results if r.status is not Status.NOT_ASSESSED)} of {len(sc.results)}"
         for sc in scorecards
     )
     return (
