@@ -22,7 +22,7 @@ from .country_checks import check_countries_file, country_problem, fact_currency
 from .diagnostics import Diagnostic
 from .layout import EvidenceLayout, folder_problem, stray_files
 from .lineage import continues_problem
-from .loader import COUNTRIES_FILE, INDICATORS_FILE, REVIEWS_FILE, SOURCES_FILE, LoadedProject, evidence_files, load_evidence, read_evidence
+from .loader import COUNTRIES_FILE, INDICATORS_FILE, PROJECT_FILE, REVIEWS_FILE, SOURCES_FILE, LoadedProject, evidence_files, load_evidence, read_evidence
 from .models import NOT_REPORTED, Citation, Condition, Indicator, IndicatorType, RuleSet, Span, month_span, period_years
 from .models.conditions import CHANGES, COMPARISONS, AllOf, AnyOf, In, Not, Reported
 from .regions import phrase_range
@@ -94,6 +94,17 @@ def _check_all_but_evidence(context: _Context) -> None:
     for ruleset_id, path in loaded.project.ruleset_paths.items():
         _check_ruleset(context, loaded.project.rulesets[ruleset_id], path)
     _check_duplicate_rulesets(context)
+    _check_default_ruleset(context)
+
+
+def _check_default_ruleset(context: _Context) -> None:
+    """The rule set a bare `scorecard evaluate` uses must exist: found only when evaluating,
+    a typo there passed validate."""
+    project = context.loaded.project
+    wanted = project.config.default_ruleset
+    if wanted is None or wanted in project.rulesets or any(path.startswith("rules/") for path in context.loaded.failed):
+        return
+    context.add(PROJECT_FILE, ("default_ruleset",), "R005", f'default rule set "{wanted}" is not a rule set of this project', hint=_suggest(wanted, project.rulesets) or f"one of: {', '.join(sorted(project.rulesets))}")
 
 
 def _restore(context: _Context, snapshot: str) -> bool:
@@ -141,6 +152,14 @@ def _check_sources(context: _Context) -> None:
             context.add(SOURCES_FILE, (*loc, "file"), "F003", f'source file "{source.file}" {problem}; it was not read', hint="give a path relative to seeds/ that stays inside it")
             continue
         full = seeds / source.file
+        try:
+            full.stat()
+        except FileNotFoundError:
+            pass  # reported just below, with the closest name
+        except (OSError, ValueError) as error:  # a name too long for the system, say: never a traceback
+            why = getattr(error, "strerror", None) or str(error)
+            context.add(SOURCES_FILE, (*loc, "file"), "F006", f'source file "seeds/{_shorten(source.file, 60)}" cannot be looked up: {why.lower()}', hint="give the file a shorter name (at most 255 bytes per folder or file name)")
+            continue
         if not full.is_file():
             missing = "is not a regular file" if full.exists() else "does not exist"
             context.add(SOURCES_FILE, (*loc, "file"), "F001", f'source file "seeds/{source.file}" {missing}', hint=_closest_file(source.file, seeds))

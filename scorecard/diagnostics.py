@@ -57,6 +57,7 @@ _CODES = [
     Code("Y012", "yaml-key-type", "a mapping key is not a plain string"),
     Code("Y013", "yaml-unreadable", "the file cannot be read (permissions, or not a regular file)"),
     Code("Y014", "yaml-number-out-of-range", "a number is not finite or lies outside ±10^15"),
+    Code("Y015", "folder-unlistable", "a folder of the project cannot be listed, so its files were not checked"),
     # -- schema of one file -----------------------------------------------
     Code("S001", "schema-missing-key", "a required key is missing"),
     Code("S002", "schema-unknown-key", "a key is not part of the file format"),
@@ -94,6 +95,7 @@ _CODES = [
     Code("F003", "source-outside-project", "a source path is absolute, climbs out of seeds/, or links outside it"),
     Code("F004", "span-not-found", "a span's start or end phrase is not in the source"),
     Code("F005", "source-unreadable", "a source file is not UTF-8 text or is too large"),
+    Code("F006", "source-name-unusable", "a source file name the system cannot look up (too long, or not a valid name)"),
     Code("F016", "no-span-for-country", "a fact cites a shared source that has no part about the fact's country"),
     Code("F017", "quote-in-excluded-range", "the quote lies in a range of the source excluded from citation (a collector's header)"),
     # -- the project -------------------------------------------------------
@@ -135,6 +137,12 @@ class Diagnostic:
     def __post_init__(self) -> None:
         if self.code not in CATALOGUE:  # a typo here is a bug in the tool
             raise ValueError(f"unknown diagnostic code {self.code!r}")
+        # A file name that is not UTF-8 comes from the OS with surrogates standing for its
+        # bytes; no output can carry them (JSON must be UTF-8), so each shows as U+FFFD.
+        for name in ("path", "message", "hint"):
+            text = getattr(self, name)
+            if text is not None and not text.isascii():
+                object.__setattr__(self, name, text.encode("utf-8", "surrogateescape").decode("utf-8", "replace"))
 
     @property
     def name(self) -> str:

@@ -121,8 +121,9 @@ def evidence_files(root: Path) -> list[str]:
     return _yaml_files(root, "evidence")[0]
 
 
-def _yaml_files(root: Path, folder: str) -> tuple[list[str], list[str]]:
-    """The ``.yaml`` entries under ``root/folder``, and the links there that lead out.
+def _yaml_files(root: Path, folder: str) -> tuple[list[str], list[str], list[str]]:
+    """The ``.yaml`` entries under ``root/folder``, the links there that lead out, and the
+    folders that cannot be listed (their files would be skipped unseen: reported, Y015).
 
     Unlike ``rglob``, no link to a folder outside the project is followed (such
     links are returned, to be reported); a link to a folder inside it is
@@ -132,9 +133,10 @@ def _yaml_files(root: Path, folder: str) -> tuple[list[str], list[str]]:
     project = _resolved(root)
     top = root / folder
     if project is None or not top.is_dir():
-        return [], []
+        return [], [], []
     files: list[str] = []
     links_out: list[str] = []
+    unlisted: list[str] = []
     seen: set[Path] = set()
     stack = [top]
     while stack:
@@ -149,6 +151,7 @@ def _yaml_files(root: Path, folder: str) -> tuple[list[str], list[str]]:
         try:
             entries = list(os.scandir(current))
         except OSError:
+            unlisted.append(rel(root, current))
             continue
         for entry in entries:
             try:
@@ -159,7 +162,7 @@ def _yaml_files(root: Path, folder: str) -> tuple[list[str], list[str]]:
                 stack.append(Path(entry.path))
             elif entry.name.endswith(".yaml"):
                 files.append(rel(root, Path(entry.path)))
-    return sorted(files), sorted(links_out)
+    return sorted(files), sorted(links_out), sorted(unlisted)
 
 
 def _resolved(path: Path) -> Path | None:
@@ -230,8 +233,12 @@ def load_project(root: Path, *, evidence: bool = True) -> LoadedProject:
             project.country_catalogue.setdefault(country.code, country)
 
     for folder in ("rules", "evidence"):
-        for path in _yaml_files(root, folder)[1]:
+        _, links_out, unlisted = _yaml_files(root, folder)
+        for path in links_out:
             loaded.diagnostics.append(_outside(path))
+        for path in unlisted:
+            loaded.diagnostics.append(Diagnostic(path, 0, 0, "Y015", f"folder {path if len(path) <= 80 else path[:60] + '…'} cannot be listed, so its files were not checked",
+                                                 hint="give yourself read and search permission on it (chmod u+rx), or move it out of the project"))  # fmt: skip
 
     for path in ruleset_files(root):
         ruleset = _load(loaded, path, RuleSet, required=True)

@@ -387,3 +387,36 @@ def _too_large(root: Path) -> None:
     # a hexadecimal count: outside the +/-10^15 every number of every file keeps to.
     _replace_in(root, EVIDENCE, ("value: 33", f"value: {10**400}"), ("value: 7500000", "value: -12345678901234567"))
     _replace_in(root, "evidence/peru/2016.yaml", ("value: ", "value: 0xffffffffffffffffff  #"))
+
+
+# -- names a stranger chooses (issue 12, defect 10 and items of 11) -------------------
+
+
+def _rename_seed(root: Path, name_yaml: str) -> None:
+    _replace_in(root, SOURCES, ("file: tip-2018-peru-prosecution.txt", f"file: {name_yaml}"))
+
+
+@generator("source-name-with-terminal-escapes")
+def _escaped_seed_name(root: Path) -> None:
+    # A seed's name that would clear the screen and retitle the window if printed raw
+    # (validate --format github and cite printed it).
+    _rename_seed(root, '"tip\\e[2J\\e]0;pwned\\a.txt"')
+
+
+@generator("source-name-with-bidirectional-override")
+def _bidi_seed_name(root: Path) -> None:
+    _rename_seed(root, '"tip-2018-\\u202etxt.prosecution"')
+
+
+@generator("source-name-too-long")
+def _long_seed_name(root: Path) -> None:
+    # 300 bytes in one name, and 256 in a folder's: past what the system looks up (crashed)
+    _rename_seed(root, "a" * 300 + ".txt")
+    _replace_in(root, SOURCES, ("file: tip-2015-peru.txt", f"file: {'b' * 256}/tip-2015-peru.txt"))
+
+
+@generator("file-name-not-utf8")
+def _not_utf8_name(root: Path) -> None:
+    # A name that is not UTF-8 gave invalid JSON or a crash; it shows as U+FFFD.
+    os.rename(root / "evidence/peru/2016.yaml", os.fsencode(root / "evidence/peru") + b"/\xff2016.yaml")
+    os.rename(root / "seeds/tip-2015-peru.txt", os.fsencode(root / "seeds") + b"/tip-2015-peru-\xe9.txt")

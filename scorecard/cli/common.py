@@ -72,7 +72,9 @@ def fail(error: Exception) -> None:
         sys.stderr.write(render_diagnostics(shown, "text", files=0, citations=0, with_summary=False))
         if len(error.diagnostics) > len(shown):
             sys.stderr.write(f"… and {len(error.diagnostics) - len(shown)} more\n")
-    sys.stderr.write(f"scorecard: {error}\n")
+    from ..render.escape import visible
+
+    sys.stderr.write(f"scorecard: {visible(str(error))}\n")  # it may quote a name from the data
     raise typer.Exit(error.exit_code if isinstance(error, ScorecardError) else EXIT_USAGE)
 
 

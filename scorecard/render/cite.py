@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from .escape import visible
+
 _STATUS = {
     "found": "found",
     "ambiguous": "found more than once: add --prefix or --suffix (and `prefix`/`suffix` in the citation)",
@@ -28,7 +30,7 @@ def render_cite(result: Any) -> str:
     if result.closest is not None:
         lines.append(f"  closest passage {result.file}:{result.closest.line}:{result.closest.col} (similarity {result.similarity:.0f}%):")
         lines.append(f"    {_flat(result.closest.context)}")
-    return "\n".join(lines) + "\n"
+    return visible("\n".join(lines)) + "\n"  # ids and file names come from the catalogue
 
 
 def _flat(text: str) -> str:

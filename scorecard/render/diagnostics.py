@@ -62,9 +62,10 @@ def summary(problems: int, files_with_problems: int, files: int, citations: int)
 
 def _github(d: _Diagnostic, prefix: str) -> str:
     # Workflow commands: properties escape , and : too; the message escapes %, CR, LF.
+    # Names and words from the data are cleaned first: the runner's log is a terminal too.
     title = _prop(f"{d.code} {d.name}")
-    message = _data(d.message + (f"\nhint: {d.hint}" if d.hint else ""))
-    return f"::error file={_prop(prefix + d.path)},line={d.line},col={d.col},title={title}::{message}"
+    message = _data(_clean(d.message) + (f"\nhint: {_clean(d.hint)}" if d.hint else ""))
+    return f"::error file={_prop(_clean(prefix + d.path))},line={d.line},col={d.col},title={title}::{message}"
 
 
 def _data(text: str) -> str:

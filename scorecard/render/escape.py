@@ -165,7 +165,13 @@ def csv_cell(value: str | int | float | bool | None) -> str | int | float:
     if isinstance(value, (int, float)):
         return value
     text = strip_controls(value)
-    if _NUMBER.fullmatch(text):
+    if ";" in text:  # spreadsheets in many locales split on ";": each part is a cell there
+        return ";".join(map(_guarded, text.split(";")))
+    return _guarded(text)
+
+
+def _guarded(text: str) -> str:
+    if _NUMBER.fullmatch(text.strip()):
         return text
     if text.startswith(_FORMULA_START) or text.lstrip().startswith(_FORMULA_START):
         return "'" + text
