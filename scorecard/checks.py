@@ -21,6 +21,7 @@ from .cache import EvidenceCache, Probe, citations_of, settled, snapshot_key
 from .country_checks import check_countries_file, country_problem, fact_currency_problem
 from .diagnostics import Diagnostic
 from .layout import EvidenceLayout, folder_problem, stray_files
+from .rule_lint import lint_ruleset
 from .lineage import continues_problem
 from .loader import COUNTRIES_FILE, INDICATORS_FILE, PROJECT_FILE, REVIEWS_FILE, SOURCES_FILE, LoadedProject, evidence_files, load_evidence, read_evidence
 from .models import NOT_REPORTED, Citation, Condition, Indicator, IndicatorType, RuleSet, Span, month_span, period_years
@@ -262,6 +263,25 @@ def _check_reporter(context: _Context, path: str, loc: Loc, reporter: str) -> No
     context.add(path, loc, "R009", f'reporter "{reporter}" is not declared in {INDICATORS_FILE}', hint)
 
 
+def _check_conclusion(context: _Context, path: str, ruleset: RuleSet) -> None:
+    rule = ruleset.conclusion
+    if rule is None:
+        return
+    items = [r.id for r in ruleset.recommendations]
+    named = [("minimum_standards", i, ident) for i, ident in enumerate(rule.minimum_standards)]
+    named += [("significant_efforts", i, ident) for i, ident in enumerate(rule.significant_efforts)]
+    named += [("required_efforts", i, ident) for i, ident in enumerate(rule.required_efforts)]
+    for key, i, ident in named:
+        if ident not in items:
+            context.add(path, ("conclusion", key, i), "R010", f'conclusion item "{ident}" is not a recommendation of this rule set', hint=_suggest(ident, items))
+    if rule.increasing_efforts is not None and rule.increasing_efforts not in items:
+        context.add(path, ("conclusion", "increasing_efforts"), "R010", f'conclusion item "{rule.increasing_efforts}" is not a recommendation of this rule set', hint=_suggest(rule.increasing_efforts, items))
+    for key, ident in [("published_tier", rule.published_tier), ("waiver", rule.waiver), *(((("published_answers", q)), i) for q, i in rule.published_answers.items())]:
+        if ident is not None:
+            loc = ("conclusion", *key) if isinstance(key, tuple) else ("conclusion", key)
+            _known_indicator(context, path, loc, ident)
+
+
 def _check_conflict_policy(context: _Context, path: str, loc: Loc, policy: str | None) -> None:
     if policy is not None and policy.startswith("reporter:"):
         _check_reporter(context, path, loc, policy.removeprefix("reporter:"))
@@ -304,6 +324,8 @@ def _check_ruleset(context: _Context, ruleset: RuleSet, path: str) -> None:
         context.add(path, ("source",), "R001", f'source "{ruleset.source}" is not in {SOURCES_FILE}', hint=_suggest(ruleset.source, project.sources))
     _check_unique_ids(context, path, document.data.get("recommendations"), ("recommendations",), "recommendation")
     _check_conflict_policy(context, path, ("policy", "conflicts"), ruleset.policy.conflicts)
+    _check_conclusion(context, path, ruleset)
+    lint_ruleset(ruleset, project.indicators, lambda loc, code, message, hint: context.add(path, loc, code, message, hint))
     tvpa = project.rulesets.get(TVPA_RULESET)
     tvpa_ids = {r.id for r in tvpa.recommendations} if tvpa else set()
     for r_index, recommendation in context.loaded.items(path, ruleset.recommendations):

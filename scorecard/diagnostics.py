@@ -73,6 +73,7 @@ _CODES = [
     Code("R007", "year-mismatch", "an evidence file's year differs from its file name, or a period lies outside it"),
     Code("R008", "country-mismatch", "an evidence file's country differs from its folder's other files"),
     Code("R009", "unknown-reporter", "a reporter is not declared under `reporters:` in rules/indicators.yaml"),
+    Code("R010", "unknown-conclusion-item", "a rule set's conclusion names an item the rule set does not have"),
     Code("R020", "duplicate-country-year", "two evidence files give the same country and year"),
     Code("R021", "country-folder-mismatch", "an evidence file's folder does not match its country: the country's files are in two folders, or the folder names another country"),
     Code("R022", "source-before-year", "a fact cites a report that covers only years before the fact's"),
@@ -98,6 +99,10 @@ _CODES = [
     Code("F006", "source-name-unusable", "a source file name the system cannot look up (too long, or not a valid name)"),
     Code("F016", "no-span-for-country", "a fact cites a shared source that has no part about the fact's country"),
     Code("F017", "quote-in-excluded-range", "the quote lies in a range of the source excluded from citation (a collector's header)"),
+    # -- rule lint: rules that cannot mean what they say --------------------
+    Code("L002", "never-assessed", "a recommendation whose criteria can never give it a verdict"),
+    Code("L003", "credits-precondition", "a criterion credits what the recommendation presupposes, unmarked"),
+    Code("L004", "reads-own-conclusion", "a criterion reads the report's own conclusion in a rule set that concludes the same"),
     # -- the project -------------------------------------------------------
     Code("P001", "project-file-missing", "a file the project needs is missing"),
     Code("P002", "project-layout", "a file is not where the project layout expects it"),
