@@ -101,7 +101,6 @@ _CODES = [
     Code("F017", "quote-in-excluded-range", "the quote lies in a range of the source excluded from citation (a collector's header)"),
     # -- rule lint: rules that cannot mean what they say --------------------
     Code("L002", "never-assessed", "a recommendation whose criteria can never give it a verdict"),
-    Code("L003", "credits-precondition", "a criterion credits what the recommendation presupposes, unmarked"),
     Code("L004", "reads-own-conclusion", "a criterion reads the report's own conclusion in a rule set that concludes the same"),
     # -- the project -------------------------------------------------------
     Code("P001", "project-file-missing", "a file the project needs is missing"),

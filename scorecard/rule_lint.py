@@ -1,13 +1,10 @@
-"""Rule lint: rules that look fine but cannot mean what they say (codes L002-L004).
+"""Rule lint: rules that look fine but cannot mean what they say (codes L002, L004).
 
 The scoring rules are decided by trying every way the criteria of a recommendation
 could come out (true, false or unknown each) under the rule set's policy, so what is
 reported is proven, not guessed:
 
 - **L002** a recommendation that can never be assessed (only stand-ins or gates);
-- **L003** a criterion that credits what the recommendation presupposes (an
-  investigation opened, for "prosecute and convict") without ``credits:
-  precondition`` and a ``counts_because`` saying why it counts;
 - **L004** a criterion of a rule set that declares a conclusion reading the report's
   own conclusion (an ``overall`` indicator): the judgement would read itself.
 
@@ -20,7 +17,6 @@ Recommendations of more than :data:`MAX_ENUMERATED` criteria are not enumerated.
 from __future__ import annotations
 
 import itertools
-import re
 from collections.abc import Callable, Iterator
 
 from .evaluate import indicators_read
@@ -44,7 +40,6 @@ def lint_ruleset(ruleset: RuleSet, indicators: dict[str, Indicator], report: Rep
             _lint_scoring(ruleset, rec, loc, report)
         for c_index, criterion in enumerate(rec.criteria):
             c_loc = (*loc, "criteria", c_index)
-            _lint_precondition(rec, criterion, c_loc, indicators, report)
             if ruleset.conclusion is not None:
                 _lint_circular(criterion, c_loc, indicators, report)
 
@@ -71,58 +66,6 @@ def _lint_scoring(ruleset: RuleSet, rec: Recommendation, loc: tuple[str | int, .
     if all(status is Status.NOT_ASSESSED for status in plain.values()):
         report((*loc, "id"), "L002", f'recommendation "{rec.id}" can never be assessed: its criteria are all stand-ins or gates',
                "make at least one criterion a direct, scored one (no stand_in, no cap)")  # fmt: skip
-
-
-# The stages of a prosecution, in order: crediting an earlier stage for a recommendation
-# that asks for a later one credits what it presupposes.
-_STAGES = [
-    ("investigat", ("prosecution.investigations", "prosecution.operations", "prosecution.arrests", "complicity.officials_investigated")),
-    ("prosecut", ("prosecution.prosecutions", "complicity.officials_prosecuted")),
-    ("convict", ("prosecution.convictions", "prosecution.forced_labor_convictions", "complicity.officials_convicted")),
-]
-
-
-def _stage_of_indicator(ident: str) -> int | None:
-    for position, (_, idents) in enumerate(_STAGES):
-        if ident in idents:
-            return position
-    return None
-
-
-def _asked_stage(text: str) -> int | None:
-    """The latest stage of prosecution a recommendation's words ask for."""
-    found = [position for position, (stem, _) in enumerate(_STAGES) if re.search(rf"\b{stem}", text, re.I)]
-    return max(found) if found else None
-
-
-def _positive_indicators(condition: Condition, negated: bool = False) -> Iterator[str]:
-    """Indicators a condition credits when they are high (not under a negation)."""
-    match condition:
-        case AllOf() | AnyOf():
-            for part in condition.conditions:
-                yield from _positive_indicators(part, negated)
-        case Not():
-            yield from _positive_indicators(condition.condition, not negated)
-        case _:
-            if not negated and condition.op in ("gte", "gt", "increased", "reported", "eq", "in"):
-                yield condition.indicator
-
-
-def _lint_precondition(rec: Recommendation, criterion: Criterion, loc: tuple[str | int, ...], indicators: dict[str, Indicator], report: Report) -> None:
-    if criterion.credits is not None:
-        return
-    asked = _asked_stage(rec.text)
-    if asked is None or asked == 0:
-        return
-    stages = [_stage_of_indicator(ident) for ident in _positive_indicators(criterion.condition)]
-    known = [s for s in stages if s is not None]
-    # An earlier stage the recommendation also names ("investigate and prosecute") is asked for.
-    unasked = known and not any(re.search(rf"\b{_STAGES[s][0]}", rec.text, re.I) for s in known)
-    if unasked and max(known) < asked:
-        earlier = _STAGES[max(known)][0]
-        report((*loc, "id"), "L003",
-               f'criterion "{criterion.id}" credits an earlier stage ({earlier}…) than recommendation "{rec.id}" asks for ({_STAGES[asked][0]}…)',
-               "read the indicator the recommendation asks for, or mark the criterion `credits: precondition` and say in `counts_because` why it counts")  # fmt: skip
 
 
 def _lint_circular(criterion: Criterion, loc: tuple[str | int, ...], indicators: dict[str, Indicator], report: Report) -> None:
