@@ -86,3 +86,10 @@ def test_a_template_that_fails_at_render_is_a_diagnostic_not_a_traceback(project
     result = CliRunner().invoke(app, ["validate", "-p", str(project), "--no-cache"])
     assert result.exit_code == 1
     assert "templates/memo.md.j2:2:1: T004" in result.output
+
+
+def test_progress_draws_the_grid_as_svg_and_a_page_in_spanish(project: Path) -> None:
+    svg = CliRunner().invoke(app, ["progress", "demo", "-p", str(project), "--no-cache", "-f", "svg", "--lang", "es"])
+    assert svg.exit_code == 0 and svg.stdout.startswith("<?xml") and "no evaluada" in svg.stdout and "Perú" in svg.stdout
+    page = CliRunner().invoke(app, ["progress", "demo", "-p", str(project), "--no-cache", "-f", "html"])
+    assert page.exit_code == 0 and page.stdout.startswith("<!DOCTYPE html>") and "analyst: partial" in page.stdout

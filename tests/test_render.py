@@ -159,7 +159,7 @@ def test_memo_markdown_footnotes_are_defined_and_numbered_in_order() -> None:
 ALLOWED_TAGS = {
     "html", "head", "meta", "title", "style", "body", "main", "h1", "h2", "h3", "p", "strong", "table", "thead",
     "tbody", "tr", "th", "td", "a", "span", "section", "blockquote", "ul", "ol", "li", "sup", "footer",
-    "header", "div", "figure", "figcaption", "svg", "g", "rect", "text",
+    "header", "div", "figure", "figcaption", "svg", "g", "rect", "text", "br",
 }
 
 
@@ -327,8 +327,13 @@ def _line_of(text: str, marker: str) -> str:
 def test_not_assessed_is_never_called_unmet(fmt: str) -> None:
     row = _line_of(render_scorecard(samples.SCORECARD, fmt), "unified-data")
     assert "not assessed" in row and "unmet" not in row
-    progress_row = _line_of(render_progress(samples.PROGRESS, fmt), "unified-data")
-    assert progress_row.count("not assessed") == 3 and "unmet" not in progress_row
+    progress = render_progress(samples.PROGRESS, fmt)
+    if fmt == "html":  # a page: the grid draws the row too; the table row is the one to read
+        progress = "\n".join(line for line in progress.splitlines() if line.startswith("<tr>"))
+    progress_row = _line_of(progress, "unified-data")
+    # The plain table fits a terminal: "n/a", explained under the table.
+    word = "n/a" if fmt == "plain" else "not assessed"
+    assert progress_row.count(word) == 3 and "unmet" not in progress_row
 
 
 def test_not_assessed_in_explanation_and_memos() -> None:
@@ -393,3 +398,42 @@ def test_explanation_fits_88_columns_and_quotes_in_full(rec: str) -> None:
 def test_explanation_of_an_unknown_recommendation_is_a_key_error() -> None:
     with pytest.raises(KeyError):
         render_explanation(samples.SCORECARD, "no-such-recommendation")
+
+
+# --- Progress: a terminal's width, a page, a picture -----------------------------------------
+
+
+def _long_progress(years: int):
+    from scorecard.models import Progress, ProgressRow, Trend
+
+    statuses = {2000 + i: list(Status)[i % 4] for i in range(years)}
+    rows = [ProgressRow(id=f"R{n}", title="A very long recommendation title " * 3, statuses=statuses, trend=Trend.UNCHANGED) for n in range(3)]
+    return Progress(ruleset="r", title="T", country="PER", years=sorted(statuses), rows=rows)
+
+
+@pytest.mark.parametrize("years", [1, 4, 7])
+def test_plain_progress_fits_100_columns(years: int) -> None:
+    out = render_progress(_long_progress(years), "plain")
+    assert max(len(line) for line in out.splitlines()) <= 100
+    assert "n/a: not assessed" in out and "…" in out
+
+
+def test_progress_svg_is_a_standalone_picture_with_words_in_every_cell() -> None:
+    from xml.etree import ElementTree
+
+    out = render_progress(samples.PROGRESS, "svg")
+    root = ElementTree.fromstring(out.encode("utf-8"))
+    assert root.tag == "{http://www.w3.org/2000/svg}svg"
+    ns = {"s": "http://www.w3.org/2000/svg"}
+    cells = root.findall(".//s:g[@class]", ns)
+    cell_count = sum(len(row.statuses) for row in samples.PROGRESS.rows) + 4  # and the key
+    assert len(cells) == cell_count
+    for cell in cells:  # colour and text: never colour alone
+        assert cell.find("s:rect", ns).get("fill") and cell.find("s:text", ns).text
+    assert "href" not in out and "<script" not in out
+
+
+def test_progress_html_is_a_styled_page_in_the_language_asked() -> None:
+    out = render_progress(samples.PROGRESS, "html", lang="es", country="Perú")
+    assert out.startswith("<!DOCTYPE html>") and "<style>" in out and "<svg" in out
+    assert "no evaluada" in out and "Tendencia" in out and "Perú" in out

@@ -27,6 +27,10 @@ class Language(str, Enum):
     es = "es"
 
 
+ProgressFormat = Enum("ProgressFormat", {f.value: f.value for f in TableFormat} | {"svg": "svg"}, type=str)  # type: ignore[misc]
+"""The table formats and ``svg``, the verdict grid as a picture (``progress`` only)."""
+
+
 class DiagnosticFormat(str, Enum):
     text = "text"
     json = "json"

@@ -16,6 +16,7 @@ from .common import (
     CountryOption,
     FormatOption,
     LangOption,
+    ProgressFormat,
     GateLevel,
     NoCacheOption,
     OneCountryOption,
@@ -78,7 +79,8 @@ def progress(
     follow: Annotated[Optional[str], typer.Option("--follow", metavar="REC", help="Follow this recommendation through the reports that continue it (one row per report).")] = None,
     country: CountryOption = None,
     all_countries: AllCountriesOption = False,
-    format: FormatOption = TableFormat.plain,
+    format: Annotated[ProgressFormat, typer.Option("--format", "-f", help="Output format (svg: the verdict grid as a picture).")] = ProgressFormat.plain,
+    lang: LangOption = None,
     project: ProjectOption = None,
     embedded: EmbeddedOption = False,
     no_cache: NoCacheOption = False,
@@ -98,14 +100,24 @@ def progress(
     from ..render.regional import render_regional_progress
     from ..render.tables import render_progress
 
+    from ..memos import country_name, memo_language
+
     try:
         chosen = parse_years(years)
         opened = open_project(project, no_cache, embedded)
         result = api.progress_countries(opened, ruleset, country or [], all_countries, chosen, follow=follow)
     except ScorecardError as error:
         fail(error)
-    text = render_progress(result, format.value, api.country_names(opened)) if isinstance(result, Progress) else render_regional_progress(result, format.value)
-    write_table(text, column=r"\d{4}")  # the first year's column if format is TableFormat.plain else write(text)
+    if not isinstance(result, Progress):
+        if format is ProgressFormat.svg:
+            raise typer.BadParameter("the svg grid shows one country; name one with --country", param_hint="--format")
+        text = render_regional_progress(result, format.value)
+        write_table(text, column=r"\d{4}") if format.value == "plain" else write(text)
+        return
+    words = memo_language(opened, lang.value if lang else None)
+    text = render_progress(result, format.value, api.country_names(opened), lang=words, country=country_name(opened, result.country, words)[0])
+    # Only the plain table is coloured for a terminal (from the first year's column on).
+    write_table(text, column=r"\d{4}") if format.value == "plain" else write(text)
 
 
 def explain(

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from ..models import CitationRef, Indicator, Progress, RecommendationResult, Scorecard, Source, Status
 from . import numbers
@@ -221,7 +222,8 @@ def memo_view(m: MemoInput) -> dict[str, object]:
         ),
         "rows": [
             {"number": f["number"], "id": f["id"], "title": f["title"], "status": f["status"],
-             "status_label": f["status_label"], "criteria": criteria_words(r, w)}
+             "status_label": f["status_label"], "criteria": criteria_words(r, w),
+             "review": w._("analyst: {verdict}", verdict=status_word(r.review.verdict, w)) if getattr(r, "review", None) else None}
             for f, r in zip(findings, sc.results)
         ],
         "findings": findings,

@@ -187,17 +187,28 @@ def _year_range(years: Sequence[int]) -> str:
     return str(first) if first == last else f"{first}–{last}"
 
 
-def render_progress(p: Progress, fmt: str, names: Names | None = None) -> str:
+def render_progress(p: Progress, fmt: str, names: Names | None = None, *, lang: str = "en", country: str | None = None) -> str:
     """Recommendations × years: the verdict label each year, then the trend.
+
+    ``plain`` fits 100 columns, ``html`` is a styled page with the verdict grid and ``svg``
+    the grid alone (see :mod:`.progress`); these two use ``lang`` and the ``country`` name.
 
     Order: rows as given (the rule file's order of recommendations); year columns in
     ascending order whatever the order of ``p.years``.  A year missing from a row's
     statuses is an empty cell.  ``csv`` gives status and trend as their JSON values
     (``not_assessed``, ``new_evidence``); ``json`` is ``p.model_dump(mode="json")``.
     """
-    check_format(fmt)
+    from .progress import check_progress_format, html_progress, plain_progress, progress_svg
+
+    check_progress_format(fmt)
     if fmt == "json":
         return json_document(p.model_dump(mode="json"))
+    if fmt == "svg":
+        return progress_svg(p, lang, country)
+    if fmt == "html":
+        return html_progress(p, lang, country)
+    if fmt == "plain":
+        return plain_progress(p)
     years = sorted(p.years)
     headers = ["id", "recommendation", *(str(y) for y in years), "baseline", "since baseline", "last change"]
     if fmt == "csv":
