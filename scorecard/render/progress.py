@@ -21,7 +21,7 @@ from .words import Wording
 
 PROGRESS_FORMATS = ("plain", "github", "markdown", "html", "latex", "csv", "json", "svg")
 TERMINAL_WIDTH = 100
-MIN_TITLE = 16
+MIN_TITLE = 12
 SHORT = {Status.NOT_ASSESSED: "n/a"}
 
 
@@ -96,7 +96,10 @@ def plain_progress(p: Progress, width: int = TERMINAL_WIDTH) -> str:
         notes.append(f"Left out to fit {width} columns: {', '.join(map(str, left_out))} (--years or --format html shows every year).")
     notes += [f"* {ident} {year}: an analyst's verdict is {status.label} (see `scorecard explain`)." for ident, year, status in reviewed]
     notes.append(PROGRESS_NOTE.format(issued=p.issued or "unknown"))
-    return table(years, title_width) + "\n" + escape.plain_cell(" ".join(notes)) + "\n"
+    import textwrap
+
+    note = textwrap.fill(escape.plain_cell(" ".join(notes)), width=width, break_on_hyphens=False)
+    return table(years, title_width) + "\n" + note + "\n"
 
 
 _PAGE_CSS = """\
@@ -132,7 +135,7 @@ def html_progress(p: Progress, lang: str = "en", country: str | None = None) -> 
         f"<h1>{title}</h1>", "<figure>", verdict_grid(p, word, heading(p, country), w._("Key:")), "</figure>",
         '<div class="table-wrap">', "<table>", "<thead>", "<tr>",
         f'<th scope="col">{h(w._("Recommendation"))}</th>', *(f'<th scope="col">{y}</th>' for y in years),
-        f'<th scope="col">{h(w._("Trend"))}</th>', "</tr>", "</thead>", "<tbody>",
+        f'<th scope="col">{h(w._("Since the baseline"))}</th>', "</tr>", "</thead>", "<tbody>",
     ]
     for row in p.rows:
         tds = []
@@ -145,7 +148,7 @@ def html_progress(p: Progress, lang: str = "en", country: str | None = None) -> 
             if y in row.reviewed:
                 text += f"<br>{h(w._('analyst: {verdict}', verdict=word(row.reviewed[y])))}"
             tds.append(f'<td class="status-{status.value}">{text}</td>')
-        trend = h(trend_word(row.trend, w))
+        trend = h(since_words(row, w))
         out.append(f"<tr><th scope=\"row\">{h(row.id)}. {h(row.title)}</th>{''.join(tds)}<td>{trend}</td></tr>")
     out += ["</tbody>", "</table>", "</div>", "</main>", "</body>", "</html>"]
     return "\n".join(out) + "\n"
@@ -158,7 +161,16 @@ def trend_word(trend: Trend, w: Wording) -> str:
         Trend.UNCHANGED: w._("unchanged"),
         Trend.NEW_EVIDENCE: w._("new evidence"),
         Trend.NO_EVIDENCE: w._("no evidence"),
-    }[trend]
+        Trend.COVERAGE_CHANGED: w._("coverage changed"),
+    }.get(trend, trend.value.replace("_", " "))
+
+
+def since_words(row: ProgressRow, w: Wording) -> str:
+    """The trend since the baseline; when coverage changed, also what the verdicts did."""
+    text = trend_word(row.trend, w)
+    if row.trend is Trend.COVERAGE_CHANGED:
+        text += f" ({trend_word(row.moved, w)})"
+    return text
 
 
 def check_progress_format(fmt: str) -> None:
