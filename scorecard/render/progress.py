@@ -21,7 +21,7 @@ from .words import Wording
 
 PROGRESS_FORMATS = ("plain", "github", "markdown", "html", "latex", "csv", "json", "svg")
 TERMINAL_WIDTH = 100
-MIN_TITLE = 12
+MIN_TITLE = 8
 SHORT = {Status.NOT_ASSESSED: "n/a"}
 
 
@@ -68,11 +68,15 @@ def plain_progress(p: Progress, width: int = TERMINAL_WIDTH) -> str:
             text += f" {coverage_label(row.coverage[year])}"
         return text + "*" if year in row.reviewed else text
 
+    last_change = True
+
     def table(years: list[int], title_width: int) -> str:
-        headers = ["id", "recommendation", *(str(y) for y in years), "baseline", "since baseline", "last change"]
+        # Short headers: the plain table has to fit a terminal (the other formats spell them out).
+        headers = ["id", "title", *(str(y) for y in years), "base", "since base"] + (["last change"] if last_change else [])
         rows = [
             [row.id, shorten(row.title, title_width), *(cell(row, y) for y in years),
-             str(row.baseline) if row.baseline is not None else "", since_label(row), last_change_label(row)]
+             str(row.baseline) if row.baseline is not None else "", since_label(row)]
+            + ([last_change_label(row)] if last_change else [])
             for row in p.rows
         ]
         return text_table("plain", heading(p), headers, rows)
@@ -81,6 +85,9 @@ def plain_progress(p: Progress, width: int = TERMINAL_WIDTH) -> str:
         return max(len(line) for line in text.splitlines())
 
     years = list(every_year)
+    # Two years (a change) matter more than the last-change column, which goes first.
+    if widest(table(years[-2:], MIN_TITLE)) > width:
+        last_change = False
     while len(years) > 1 and widest(table(years, MIN_TITLE)) > width:
         years.pop(0)
     title_width = max([len(escape.one_line(r.title)) for r in p.rows] + [MIN_TITLE])
@@ -92,6 +99,8 @@ def plain_progress(p: Progress, width: int = TERMINAL_WIDTH) -> str:
     reviewed = [(row.id, y, row.reviewed[y]) for row in p.rows for y in years if y in row.reviewed]
     notes = ["n/a: not assessed (no evidence, which is never unmet)."]
     left_out = every_year[: len(every_year) - len(years)]
+    if not last_change:
+        notes.append("The last change of each row is left out to fit: --format html shows it.")
     if left_out:
         notes.append(f"Left out to fit {width} columns: {', '.join(map(str, left_out))} (--years or --format html shows every year).")
     notes += [f"* {ident} {year}: an analyst's verdict is {status.label} (see `scorecard explain`)." for ident, year, status in reviewed]
