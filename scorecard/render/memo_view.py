@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
 
 from ..models import CitationRef, Indicator, Progress, RecommendationResult, Scorecard, Source, Status
 from . import numbers
