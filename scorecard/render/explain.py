@@ -34,13 +34,26 @@ def value_text(value: object) -> str:
     return str(value)
 
 
+_BOUNDS = {"at_least": "at least", "more_than": "more than", "at_most": "at most", "fewer_than": "fewer than", "about": "about"}
+
+
 def _fact(fact: FactUsed) -> list[str]:
-    head = f"{fact.indicator} = {value_text(fact.value)}"
-    if fact.unit:
-        head += f" {fact.unit}"
+    value = value_text(fact.value) if fact.value is not None else "no figure"
+    head = f"{fact.indicator} = {_BOUNDS.get(fact.bound, '')} {value}".replace("=  ", "= ")
+    # A count is shown in what it counts ("228 suspects"), which may differ from the indicator's unit.
+    unit = fact.basis or fact.unit
+    if unit and isinstance(fact.value, (int, float)) and not isinstance(fact.value, bool):
+        head += f" {unit}"
+    if fact.direction:
+        head += f", reported as {fact.direction}"
     head += f", period {fact.period}" if fact.period else f", year {fact.year}"
+    if fact.reporter:
+        head += f", reported by {fact.reporter}"
     head += f" ({fact.path})"
     lines = _wrap(escape.one_line(head), "       ", "     - ")
+    if fact.conflict:
+        # Side by side with the other figures listed here: the reader sees every figure, not one.
+        lines += _wrap("CONFLICT: another reporter or source gives a different figure for this year (listed beside it).", "       ")
     if fact.note:
         lines += _wrap(escape.one_line(f"Note: {fact.note}"), "       ")
     for citation in fact.citations:
